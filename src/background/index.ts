@@ -1,0 +1,120 @@
+/**
+ * Background: answers the typed messages, keeps the toolbar badge, and turns
+ * highlights on/off per site from the keyboard command and the context menu.
+ * Holds no page data; settings live in storage, which every tab listens to,
+ * so a change reaches every open tab of the site at once.
+ */
+import browser from 'webextension-polyfill';
+import { contentScriptFiles, injectSourcelight, isRestrictedUrl } from '../shared/inject.ts';
+import { type BackgroundReplies, err, ok, parseToBackground, type Reply, type ToBackground } from '../shared/messages.ts';
+import { highlightsOn, withSite } from '../shared/settings.ts';
+import { loadSettings, onSettingsChanged, saveSettings } from '../shared/storage.ts';
+
+const MENU_ID = 'sourcelight-toggle-site';
+const EVERYWHERE_ID = 'sourcelight-everywhere';
+
+async function toggleSite(host: string, on?: boolean): Promise<boolean> {
+  const { settings } = await loadSettings();
+  const next = on ?? !highlightsOn(settings, host);
+  await saveSettings(withSite(settings, host, next));
+  return next;
+}
+
+function hostOf(url: string | undefined): string | null {
+  if (!url || isRestrictedUrl(url)) return null;
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+async function handle(msg: ToBackground, sender: browser.Runtime.MessageSender): Promise<Reply<BackgroundReplies[ToBackground['type']]>> {
+  switch (msg.type) {
+    case 'ping':
+      return ok({ version: browser.runtime.getManifest().version });
+    case 'reportState': {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return err('reportState must come from a tab');
+      await browser.action.setBadgeBackgroundColor({ tabId, color: '#18305a' }).catch(() => undefined);
+      await browser.action
+        .setBadgeText({ tabId, text: msg.relevant && msg.quotes > 0 ? String(Math.min(msg.quotes, 999)) : '' })
+        .catch(() => undefined);
+      return ok(true);
+    }
+    case 'getSiteHighlights':
+      return ok(highlightsOn((await loadSettings()).settings, msg.host));
+    case 'setSiteHighlights':
+      await toggleSite(msg.host, msg.on);
+      return ok(true);
+    case 'injectInto':
+      await injectSourcelight(msg.tabId);
+      return ok(true);
+    case 'listSites': {
+      const { settings } = await loadSettings();
+      return ok(Object.entries(settings.sites).map(([host, on]) => ({ host, on })));
+    }
+  }
+}
+
+browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
+  // Messages come only from our own pages and content scripts.
+  if (sender.id !== browser.runtime.id) return undefined;
+  const parsed = parseToBackground(message);
+  if (!parsed.ok) return Promise.resolve(err(parsed.error));
+  return handle(parsed.message, sender).catch((e: unknown) => err(e instanceof Error ? e.message : String(e)));
+});
+
+async function activeTab(): Promise<browser.Tabs.Tab | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab;
+}
+
+browser.commands.onCommand.addListener((command: string) => {
+  if (command !== 'toggle-highlights') return;
+  void activeTab().then(async (tab) => {
+    const host = hostOf(tab?.url);
+    if (host) await toggleSite(host);
+  });
+});
+
+function createMenus(): void {
+  void browser.contextMenus.removeAll().then(() => {
+    browser.contextMenus.create({
+      id: MENU_ID,
+      title: browser.i18n.getMessage('menuToggleSite') || 'Sourcelight: highlights on this site (on/off)',
+      contexts: ['page', 'selection', 'link'],
+    });
+  });
+}
+
+browser.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId !== MENU_ID) return;
+  const host = hostOf(tab?.url);
+  if (host) void toggleSite(host);
+});
+
+/** "Run on every site": register the content script for <all_urls> while the permission is granted. */
+async function syncEverywhere(): Promise<void> {
+  const { settings } = await loadSettings();
+  const granted = await browser.permissions.contains({ origins: ['<all_urls>'] }).catch(() => false);
+  const registered = (await browser.scripting.getRegisteredContentScripts({ ids: [EVERYWHERE_ID] }).catch(() => [])).length > 0;
+  const want = settings.runEverywhere && granted;
+  if (want && !registered) {
+    const { js, css } = contentScriptFiles();
+    await browser.scripting.registerContentScripts([
+      { id: EVERYWHERE_ID, matches: ['<all_urls>'], js, css, runAt: 'document_idle', persistAcrossSessions: true },
+    ]);
+  } else if (!want && registered) {
+    await browser.scripting.unregisterContentScripts({ ids: [EVERYWHERE_ID] });
+  }
+}
+
+browser.runtime.onInstalled.addListener(() => {
+  createMenus();
+  void syncEverywhere();
+});
+browser.runtime.onStartup?.addListener(() => void syncEverywhere());
+browser.permissions.onAdded.addListener(() => void syncEverywhere());
+browser.permissions.onRemoved.addListener(() => void syncEverywhere());
+onSettingsChanged(() => void syncEverywhere());

@@ -1,0 +1,57 @@
+/**
+ * Shared per-analysis state: the text's tokens by block, sentence ends, and
+ * the dataset index. Built once, read by every step.
+ */
+import type { DatasetIndex } from '../dataset/index.ts';
+import { fold } from '../text/fold.ts';
+import { type Token, tokenize } from '../text/tokens.ts';
+import type { Block } from './types.ts';
+
+export interface BlockTokens {
+  block: Block;
+  index: number;
+  tokens: Token[];
+}
+
+export interface Context {
+  text: string;
+  blocks: BlockTokens[];
+  data: DatasetIndex;
+  /** YYYY-MM-DD roles are resolved at. */
+  date: string;
+}
+
+/** Blocks whose words are not article prose: nothing in them is an official or a quote. */
+export const NON_PROSE: ReadonlySet<Block['kind']> = new Set(['credit', 'byline', 'dateline']);
+
+export function createContext(text: string, blocks: readonly Block[], data: DatasetIndex, date: string): Context {
+  return {
+    text,
+    data,
+    date,
+    blocks: blocks.map((block, index) => ({ block, index, tokens: tokenize(text, block.start, block.end) })),
+  };
+}
+
+const ABBREVIATIONS = new Set(
+  'gen lt col sen rep gov mr mrs ms dr st no jr sr adm maj capt brig sgt prof inc corp co vs etc jan feb mar apr jun jul aug sep sept oct nov dec ft mt ave dept est approx fig vol pp cmdr gens lieut'
+    .split(' ')
+    .map(fold),
+);
+
+/** True when token k ends a sentence: . ! ? … not after an abbreviation or initial, followed by a capital, a quote mark or nothing. */
+export function isSentenceEnd(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  if (t?.kind !== 'punct' || !/[.!?…]/.test(t.text)) return false;
+  if (t.text === '.') {
+    const prev = tokens[k - 1];
+    if (prev && prev.end === t.start) {
+      if (ABBREVIATIONS.has(prev.key)) return false;
+      if (prev.kind === 'word' && prev.text.length === 1 && prev.upper) return false; // initial: "Joseph F. Dunford"
+    }
+  }
+  const next = tokens[k + 1];
+  if (!next) return true;
+  if (next.kind === 'punct') return /["“”„«»‘’'([]/.test(next.text) || /[.!?]/.test(next.text);
+  return next.upper || /^\d/.test(next.text);
+}

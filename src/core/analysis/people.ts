@@ -1,0 +1,481 @@
+/**
+ * People in the text: dataset people by full name, alias or (with care)
+ * surname; officials the dataset does not know, introduced by a title
+ * ("Estonian Defense Minister Margus Tsahkna"); and other named people the
+ * article introduces, who may be quoted. Each person becomes one Entity with
+ * all its mentions; later surnames and pronouns refer back to it.
+ */
+import { type Gender, GIVEN_NAMES } from '../lexicon/given-names.ts';
+import { COMMON_WORD_SURNAMES, COURTESY_TITLES, MONTHS, NOT_NAME_START, OFFICE_WORDS, TITLE_MODIFIERS } from '../lexicon/words.ts';
+import { PhraseIndex } from '../text/phrases.ts';
+import type { Token } from '../text/tokens.ts';
+import { type Context, isSentenceEnd, NON_PROSE } from './context.ts';
+
+export interface Entity {
+  /** Dataset id, or `text:<name>`. */
+  key: string;
+  id: string | null;
+  name: string;
+  gender: Gender | null;
+  /** The title the article gives ("Estonian Defense Minister"), if any. */
+  title: string | null;
+  /** The title names an office (not just "Mr."). */
+  titleIsOffice: boolean;
+  /** Country code from the title's adjective ("Estonian" → EE), if any. */
+  titleCountry: string | null;
+  /** Role phrase in apposition ("Russia’s top military officer"), with its span. */
+  appositive: { text: string; start: number; end: number } | null;
+  mentions: Mention[];
+}
+
+export interface Mention {
+  entity: Entity;
+  start: number;
+  end: number;
+  block: number;
+  /** Token range in the block. */
+  from: number;
+  to: number;
+  via: 'name' | 'surname' | 'titled' | 'generic';
+  /** Start of the title run before the name, when there is one (offset). */
+  titleStart: number | null;
+}
+
+export interface People {
+  entities: Entity[];
+  /** Mentions per block, in text order. */
+  byBlock: Mention[][];
+  /** Registers a person found by attribution ("…,” said Pat Caddell). */
+  introduce(bi: number, from: number, to: number): Mention | null;
+}
+
+const PARTICLES = new Set([
+  'von',
+  'van',
+  'der',
+  'den',
+  'de',
+  'del',
+  'della',
+  'di',
+  'da',
+  'du',
+  'la',
+  'le',
+  'al',
+  'bin',
+  'ibn',
+  'ten',
+  'ter',
+  'zu',
+  'dos',
+  'das',
+  'y',
+]);
+const MAX_NAME_WORDS = 4;
+
+const isWord = (t: Token | undefined): t is Token => t !== undefined && t.kind !== 'punct';
+const isInitial = (tokens: readonly Token[], i: number) => {
+  const t = tokens[i];
+  const dot = tokens[i + 1];
+  return t?.kind === 'word' && t.text.length === 1 && t.upper && dot?.text === '.' && dot.start === t.end;
+};
+
+export function findPeople(ctx: Context): People {
+  const { data, date } = ctx;
+  const entities: Entity[] = [];
+  const byKey = new Map<string, Entity>();
+  const localSurnames = new PhraseIndex<Entity>();
+  const byBlock: Mention[][] = ctx.blocks.map(() => []);
+  const givenNames = datasetGivenNames(ctx);
+
+  const entityFor = (key: string, make: () => Omit<Entity, 'mentions' | 'key'>): Entity => {
+    let e = byKey.get(key);
+    if (!e) {
+      e = { key, ...make(), mentions: [] };
+      byKey.set(key, e);
+      entities.push(e);
+      // Later mentions by surname alone refer back to this person.
+      const words = e.name.split(/\s+/);
+      if (words.length >= 2) {
+        let s = words.length - 1;
+        while (s > 1 && PARTICLES.has((words[s - 1] ?? '').toLowerCase())) s--;
+        localSurnames.add(words.slice(s).join(' '), e);
+      }
+    }
+    return e;
+  };
+
+  const datasetEntity = (id: string): Entity => {
+    const p = data.people.get(id);
+    return entityFor(id, () => ({
+      id,
+      name: p?.name ?? id,
+      gender: p?.pronoun === 'she' ? 'f' : p?.pronoun === 'he' ? 'm' : null,
+      title: null,
+      titleIsOffice: false,
+      titleCountry: null,
+      appositive: null,
+    }));
+  };
+
+  const addMention = (
+    e: Entity,
+    bi: number,
+    tokens: readonly Token[],
+    from: number,
+    to: number,
+    via: Mention['via'],
+    title: TitleRun | null,
+  ): Mention => {
+    const first = tokens[from];
+    const last = tokens[to - 1];
+    const m: Mention = {
+      entity: e,
+      start: first?.start ?? 0,
+      end: last?.end ?? 0,
+      block: bi,
+      from,
+      to,
+      via,
+      titleStart: title ? (tokens[title.from]?.start ?? null) : null,
+    };
+    // "Shoigu’s": the mention is the name, not the possessive ending.
+    if (last && /['’]s$/.test(last.text)) m.end = last.end - 2;
+    e.mentions.push(m);
+    if (title && e.title === null) {
+      e.title = title.text;
+      e.titleIsOffice = title.office;
+      e.titleCountry = title.country;
+      if (e.gender === null && title.gender) e.gender = title.gender;
+    }
+    return m;
+  };
+
+  /** The title run right before token i: "Estonian Defense Minister", "Marine Gen.", "Russia’s", "Mr.". */
+  interface TitleRun {
+    from: number;
+    text: string;
+    office: boolean;
+    country: string | null;
+    gender: Gender | null;
+    /** Every word of the title is capitalised ("Foreign Minister", "Sen."), as titles written before a name are. */
+    capitalised: boolean;
+  }
+  const titleBefore = (tokens: readonly Token[], i: number): TitleRun | null => {
+    let j = i;
+    let office = false;
+    let courtesy = false;
+    let country: string | null = null;
+    let gender: Gender | null = null;
+    while (j > 0 && i - j < 8) {
+      const t = tokens[j - 1];
+      if (!t) break;
+      if (t.text === '.' && j >= 2) {
+        const w = tokens[j - 2];
+        if (w && (OFFICE_WORDS.has(w.key) || COURTESY_TITLES.has(w.key) || TITLE_MODIFIERS.has(w.key))) {
+          j--;
+          continue;
+        }
+        break;
+      }
+      if (t.kind === 'punct') break;
+      if (OFFICE_WORDS.has(t.key)) office = true;
+      else if (COURTESY_TITLES.has(t.key)) {
+        courtesy = true;
+        if (t.key === 'mr' || t.key === 'herr' || t.key === 'monsieur' || t.key === 'pan' || t.key === 'sir') gender = 'm';
+        else if (['mrs', 'ms', 'miss', 'frau', 'madame', 'mme', 'pani', 'dame'].includes(t.key)) gender = 'f';
+      } else if (TITLE_MODIFIERS.has(t.key)) {
+        // part of a title
+      } else {
+        const c = data.countryNames.matchAt(tokens, j - 1);
+        const o = data.orgNames.matchAt(tokens, j - 1);
+        if (c && c.to === j) {
+          country = c.values[0] ?? null;
+        } else if (!(o && o.to === j)) break;
+      }
+      j--;
+    }
+    // Multi-token country or organisation names ending just before: "North Atlantic Treaty Organization Secretary General".
+    if (j === i) return null;
+    // Trim leading modifiers that are not part of a title ("the", "and").
+    while (j < i && tokens[j] && ['the', 'and', 'of', 'for'].includes(tokens[j]?.key ?? '')) j++;
+    if (!office && !courtesy) return null;
+    const first = tokens[j];
+    const last = tokens[i - 1];
+    if (!first || !last) return null;
+    const capitalised = tokens.slice(j, i).every((x) => x.kind === 'punct' || x.upper);
+    return { from: j, text: ctx.text.slice(first.start, last.end), office, country, gender, capitalised };
+  };
+
+  /** Capitalised run starting at i that may be a personal name: [i, end) in tokens. */
+  const nameRun = (tokens: readonly Token[], i: number): number => {
+    let j = i;
+    let words = 0;
+    while (j < tokens.length && words < MAX_NAME_WORDS) {
+      const t = tokens[j];
+      if (!t) break;
+      if (isInitial(tokens, j)) {
+        j += 2;
+        words++;
+        continue;
+      }
+      if (t.kind !== 'word' || !(t.upper || (PARTICLES.has(t.key) && tokens[j + 1]?.upper && j > i))) break;
+      if (MONTHS.has(t.key) || (j > i && NOT_NAME_START.has(t.key) && !PARTICLES.has(t.key))) break;
+      j++;
+      words++;
+    }
+    // A name does not end on a particle.
+    while (j > i && PARTICLES.has(tokens[j - 1]?.key ?? '')) j--;
+    return j;
+  };
+
+  const isOrgOrPlace = (tokens: readonly Token[], i: number, end: number): boolean => {
+    const o = data.orgNames.matchAt(tokens, i);
+    if (o && o.to >= end - 1) return true;
+    const c = data.countryNames.matchAt(tokens, i);
+    return c !== null && c.to >= end - 1;
+  };
+
+  /** Accept a dataset surname alone? */
+  const acceptSurname = (
+    ids: readonly string[],
+    tokens: readonly Token[],
+    i: number,
+    to: number,
+    title: TitleRun | null,
+  ): string | null => {
+    const key = tokens
+      .slice(i, to)
+      .map((t) => t.key)
+      .join(' ');
+    // Already mentioned in full: refer back.
+    const known = ids.filter((id) => byKey.has(id));
+    if (known.length === 1) return known[0] ?? null;
+    if (known.length > 1) return null;
+    const active = ids.filter((id) => data.rolesAt(id, date).length > 0);
+    if (title?.office) {
+      // "President Trump": the title must fit an office the person holds at the date.
+      const words = title.text.toLowerCase();
+      const fits = active.filter((id) => data.rolesAt(id, date).some((r) => titleFits(words, r.title, r.kind)));
+      if (fits.length === 1) return fits[0] ?? null;
+    }
+    if (COMMON_WORD_SURNAMES.has(key)) return null;
+    if (active.length === 1 && ids.length === 1 && !sentenceInitialAmbiguous(tokens, i)) return active[0] ?? null;
+    return null;
+  };
+
+  ctx.blocks.forEach(({ block, tokens }, bi) => {
+    if (NON_PROSE.has(block.kind)) return;
+    for (let i = 0; i < tokens.length; ) {
+      const t = tokens[i];
+      if (!t || t.kind === 'punct' || !t.upper || (NOT_NAME_START.has(t.key) && !data.names.matchAt(tokens, i))) {
+        i++;
+        continue;
+      }
+      // 1. A dataset name or alias.
+      const full = data.names.matchAt(tokens, i);
+      // Title words ("Defense", "Secretary", "Gen.", "Marine") are not where a name starts.
+      if (!full && (OFFICE_WORDS.has(t.key) || TITLE_MODIFIERS.has(t.key) || COURTESY_TITLES.has(t.key))) {
+        i++;
+        continue;
+      }
+      const title = titleBefore(tokens, i);
+      if (full) {
+        const id = pickHomonym(full.values, ctx);
+        addMention(datasetEntity(id), bi, tokens, i, full.to, 'name', title);
+        i = full.to;
+        continue;
+      }
+      const run = nameRun(tokens, i);
+      const runWords = tokens.slice(i, run).filter(isWord).length;
+      // 2. A multi-word name the dataset does not know.
+      if (runWords >= 2 && !isOrgOrPlace(tokens, i, run)) {
+        const firstKey = t.key;
+        const gender = GIVEN_NAMES.get(firstKey) ?? givenNames.get(firstKey) ?? null;
+        if (title || gender !== null || givenNames.has(firstKey)) {
+          const name = ctx.text.slice(t.start, tokens[run - 1]?.end ?? t.end);
+          const e = entityFor(`text:${name}`, () => ({
+            id: null,
+            name,
+            gender: title?.gender ?? gender,
+            title: null,
+            titleIsOffice: false,
+            titleCountry: null,
+            appositive: null,
+          }));
+          addMention(e, bi, tokens, i, run, title?.office ? 'titled' : 'generic', title);
+          i = run;
+          continue;
+        }
+      }
+      // 3. A surname of someone already named in this article.
+      const local = localSurnames.matchAt(tokens, i);
+      if (local && (local.to >= run || runWords <= 1)) {
+        const e = local.values[local.values.length - 1];
+        if (e) {
+          addMention(e, bi, tokens, i, local.to, 'surname', title);
+          i = local.to;
+          continue;
+        }
+      }
+      // 4. A dataset surname alone.
+      const sur = data.surnames.matchAt(tokens, i);
+      if (sur && (sur.to >= run || runWords <= 1)) {
+        const id = acceptSurname(sur.values, tokens, i, sur.to, title);
+        if (id) {
+          addMention(datasetEntity(id), bi, tokens, i, sur.to, 'surname', title);
+          i = sur.to;
+          continue;
+        }
+      }
+      // 5. A single capitalised word after an office title: "Sen. McCain", "Minister Kuleba".
+      if (
+        runWords === 1 &&
+        title?.office &&
+        title.capitalised &&
+        tokens[i + 1]?.key !== 'of' &&
+        !isOrgOrPlace(tokens, i, i + 1) &&
+        !MONTHS.has(t.key)
+      ) {
+        const name = t.text.replace(/['’]s$/, '');
+        const e = entityFor(`text:${name}`, () => ({
+          id: null,
+          name,
+          gender: title.gender,
+          title: null,
+          titleIsOffice: false,
+          titleCountry: null,
+          appositive: null,
+        }));
+        addMention(e, bi, tokens, i, i + 1, 'titled', title);
+        i++;
+        continue;
+      }
+      i = Math.max(i + 1, run);
+    }
+  });
+
+  for (const e of entities) {
+    for (const m of e.mentions) byBlock[m.block]?.push(m);
+  }
+  for (const list of byBlock) list.sort((a, b) => a.start - b.start);
+  for (const e of entities) findAppositive(ctx, e);
+
+  return {
+    entities,
+    byBlock,
+    introduce(bi, from, to) {
+      const bt = ctx.blocks[bi];
+      if (!bt) return null;
+      const tokens = bt.tokens;
+      const first = tokens[from];
+      const last = tokens[to - 1];
+      if (!first || !last) return null;
+      const name = ctx.text.slice(first.start, last.end);
+      const e = entityFor(`text:${name}`, () => ({
+        id: null,
+        name,
+        gender: GIVEN_NAMES.get(first.key) ?? givenNames.get(first.key) ?? null,
+        title: null,
+        titleIsOffice: false,
+        titleCountry: null,
+        appositive: null,
+      }));
+      const m = addMention(e, bi, tokens, from, to, 'generic', titleBefore(tokens, from));
+      const list = byBlock[bi];
+      if (list) {
+        list.push(m);
+        list.sort((a, b) => a.start - b.start);
+      }
+      return m;
+    },
+  };
+}
+
+/** First names of dataset people, with the pronoun the dataset gives them. */
+function datasetGivenNames(ctx: Context): Map<string, Gender> {
+  const m = new Map<string, Gender>();
+  for (const p of ctx.data.people.values()) {
+    for (const n of [p.name, ...p.aliases]) {
+      const first = n.split(/\s+/)[0];
+      if (!first || first.length < 2) continue;
+      const key = first
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/\p{M}+/gu, '');
+      if (!m.has(key) && p.pronoun !== 'they') m.set(key, p.pronoun === 'she' ? 'f' : 'm');
+    }
+  }
+  return m;
+}
+
+/** Several people share this name: prefer the one in office at the article date. */
+function pickHomonym(ids: readonly string[], ctx: Context): string {
+  if (ids.length === 1) return ids[0] ?? '';
+  return ids.find((id) => ctx.data.rolesAt(id, ctx.date).length > 0) ?? ids[0] ?? '';
+}
+
+/** A capitalised surname at a sentence start that is also a frequent word would be a guess. */
+function sentenceInitialAmbiguous(tokens: readonly Token[], i: number): boolean {
+  if (i === 0) return false;
+  return isSentenceEnd(tokens, i - 1) && COMMON_WORD_SURNAMES.has(tokens[i]?.key ?? '');
+}
+
+/** Does a title in the text ("president", "defense secretary") fit a dataset office? */
+export function titleFits(titleLower: string, officeTitle: string, kind: string): boolean {
+  const t = titleLower.replace(/defence/g, 'defense');
+  const o = officeTitle.toLowerCase().replace(/defence/g, 'defense');
+  if (t.includes(o) || o.includes(t)) return true;
+  const words = (s: string) => s.split(/[^\p{L}]+/u).filter((w) => w.length > 2 && !['the', 'and', 'for', 'of'].includes(w));
+  const tw = words(t);
+  const ow = new Set(words(o));
+  if (tw.some((w) => ow.has(w) && w !== 'minister' && w !== 'secretary')) return true;
+  if (kind === 'head-of-state' && /\b(president|king|queen|monarch)\b/.test(t)) return true;
+  if (kind === 'head-of-government' && /\b(prime|premier|chancellor)\b/.test(t)) return true;
+  if (kind === 'defence-minister' && /\bdefense\b/.test(t)) return true;
+  if (kind === 'foreign-minister' && /\bforeign\b/.test(t)) return true;
+  if ((kind === 'chief-of-defence' || kind === 'military-commander') && /\b(gen|general|adm|admiral)\b/.test(t)) return true;
+  return false;
+}
+
+/** "X, the chairman of the Joint Chiefs of Staff," / "Russia’s defense minister, Gen. Sergei Shoigu". */
+function findAppositive(ctx: Context, e: Entity): void {
+  for (const m of e.mentions) {
+    const tokens = ctx.blocks[m.block]?.tokens;
+    if (!tokens) continue;
+    // After: ", <role phrase>,"
+    if (tokens[m.to]?.text === ',') {
+      const start = m.to + 1;
+      let k = start;
+      while (k < tokens.length && k - start < 14 && !/^[,;:()—–]$/.test(tokens[k]?.text ?? '') && !isSentenceEnd(tokens, k)) k++;
+      const firstTok = tokens[start];
+      if (
+        k > start &&
+        firstTok &&
+        /^(the|a|an|[\p{L}]+['’]s|former|acting|deputy|then)$/iu.test(firstTok.text) &&
+        !isCueStart(firstTok.key)
+      ) {
+        const lastTok = tokens[k - 1];
+        if (lastTok) {
+          e.appositive = { text: ctx.text.slice(firstTok.start, lastTok.end), start: firstTok.start, end: lastTok.end };
+          return;
+        }
+      }
+    }
+    // Before: "<role phrase>, [title] Name"
+    const tStart = m.titleStart !== null ? tokens.findIndex((t) => t.start === m.titleStart) : m.from;
+    if (tStart > 1 && tokens[tStart - 1]?.text === ',') {
+      let k = tStart - 2;
+      while (k >= 0 && tStart - 2 - k < 10 && !/^[,;:()—–.]$/.test(tokens[k]?.text ?? '')) k--;
+      const firstTok = tokens[k + 1];
+      const lastTok = tokens[tStart - 2];
+      if (firstTok && lastTok && /^[\p{L}]+['’]s$|^the$/iu.test(firstTok.text)) {
+        e.appositive = { text: ctx.text.slice(firstTok.start, lastTok.end), start: firstTok.start, end: lastTok.end };
+        return;
+      }
+    }
+  }
+}
+
+const isCueStart = (key: string) => key === 'said' || key === 'says' || key === 'told';

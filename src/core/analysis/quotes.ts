@@ -1,0 +1,172 @@
+/**
+ * Finds direct quotations: “…”, "…", ‘…’ (never apostrophes), «…», »…«, „…“,
+ * „…”, ‚…‘, ''…'' and whole `<blockquote>` blocks. One left-to-right pass per
+ * block with a stack of open marks; quotes nested in a quote stay inside the
+ * outer one. A quotation that runs over paragraphs (a paragraph opens a quote,
+ * never closes it, and the next one opens again) is linked piece to piece.
+ */
+import type { Block } from './types.ts';
+
+export interface RawQuote {
+  /** Offsets exclude the marks. */
+  start: number;
+  end: number;
+  /** Offset of the opening mark (or the block start for blockquotes). */
+  open: number;
+  /** Offset just after the closing mark, or the block end when unclosed. */
+  close: number;
+  block: number;
+  closed: boolean;
+  /** Index (in the returned list) of the piece this one continues, or null. */
+  continues: number | null;
+  fromBlockquote: boolean;
+}
+
+interface Open {
+  pos: number;
+  /** Characters that may close it. */
+  closers: string;
+  /** Length of the opening mark (2 for ''). */
+  len: number;
+}
+
+const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
+const isLetterOrDigit = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+/** Characters after which an opening mark is plausible. */
+const OPEN_CONTEXT = /[\s([{—–\-/:;,"“„«»‘‚'‹]/;
+/** Characters before which a closing mark is plausible. */
+const CLOSE_FOLLOW = /[\s)\]}.,;:!?—–\-"”“»«’'›…]/;
+
+const canOpenAt = (text: string, i: number, from: number) => i === from || OPEN_CONTEXT.test(text[i - 1] ?? ' ');
+const canCloseAt = (text: string, i: number, len: number, to: number) => i + len >= to || CLOSE_FOLLOW.test(text[i + len] ?? ' ');
+
+export function findQuotes(text: string, blocks: readonly Block[]): RawQuote[] {
+  const out: RawQuote[] = [];
+  let pendingContinuation: number | null = null;
+  blocks.forEach((b, bi) => {
+    if (b.kind === 'credit' || b.kind === 'byline' || b.kind === 'dateline') {
+      pendingContinuation = null;
+      return;
+    }
+    const before = out.length;
+    scanBlock(text, b, bi, out);
+    const first = out[before];
+    // A piece that opens this block continues an unclosed quote from the previous block.
+    if (pendingContinuation !== null && first && first.open <= firstNonSpace(text, b.start, b.end)) {
+      first.continues = pendingContinuation;
+    }
+    const last = out[out.length - 1];
+    pendingContinuation = last && out.length > before && !last.closed ? out.length - 1 : null;
+    if (b.kind === 'blockquote' && out.length === before) {
+      const s = firstNonSpace(text, b.start, b.end);
+      const e = lastNonSpace(text, b.start, b.end);
+      if (e > s)
+        out.push({ start: s, end: e, open: b.start, close: b.end, block: bi, closed: true, continues: null, fromBlockquote: true });
+    }
+  });
+  return out;
+}
+
+function firstNonSpace(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && isSpace(text[i])) i++;
+  return i;
+}
+function lastNonSpace(text: string, from: number, to: number): number {
+  let i = to;
+  while (i > from && isSpace(text[i - 1])) i--;
+  return i;
+}
+
+function scanBlock(text: string, b: Block, bi: number, out: RawQuote[]): void {
+  const stack: Open[] = [];
+  const emit = (o: Open, closeAt: number, closeLen: number) => {
+    if (stack.length !== 0) return; // nested: stays inside the outer quote
+    const start = firstNonSpace(text, o.pos + o.len, closeAt);
+    const end = lastNonSpace(text, start, closeAt);
+    if (end > start)
+      out.push({ start, end, open: o.pos, close: closeAt + closeLen, block: bi, closed: true, continues: null, fromBlockquote: false });
+  };
+  const topCloses = (c: string) => stack.length > 0 && (stack[stack.length - 1]?.closers.includes(c) ?? false);
+  const open = (i: number, closers: string, len = 1) => stack.push({ pos: i, closers, len });
+  const close = (i: number, len = 1) => {
+    const o = stack.pop();
+    if (o) emit(o, i, len);
+  };
+
+  for (let i = b.start; i < b.end; i++) {
+    const c = text[i] ?? '';
+    switch (c) {
+      case '“':
+        // Closes German „…“; otherwise opens English “…”.
+        if (topCloses('“') && !isSpace(text[i - 1]) && canCloseAt(text, i, 1, b.end)) close(i);
+        else if (topCloses('”') && !isSpace(text[i - 1]) && canCloseAt(text, i, 1, b.end) && !isLetterOrDigit(text[i + 1])) close(i);
+        else open(i, '”“');
+        break;
+      case '”':
+        if (topCloses('”')) close(i);
+        else if (stack.length === 0 && canOpenAt(text, i, b.start) && isLetterOrDigit(text[i + 1])) open(i, '”'); // Swedish/Finnish ”…”
+        break;
+      case '„':
+        open(i, '“”');
+        break;
+      case '«':
+        if (topCloses('«')) close(i);
+        else open(i, '»');
+        break;
+      case '»':
+        if (topCloses('»')) close(i);
+        else if (canOpenAt(text, i, b.start) && !isSpace(text[i + 1])) open(i, '«'); // German »…«
+        break;
+      case '‹':
+        if (topCloses('‹')) close(i);
+        else open(i, '›');
+        break;
+      case '›':
+        if (topCloses('›')) close(i);
+        else if (canOpenAt(text, i, b.start) && !isSpace(text[i + 1])) open(i, '‹');
+        break;
+      case '‚':
+        open(i, '‘’');
+        break;
+      case '‘':
+        if (topCloses('‘') && !isSpace(text[i - 1])) close(i);
+        else if (canOpenAt(text, i, b.start) && !isSpace(text[i + 1])) open(i, '’');
+        break;
+      case '’':
+        // Only a closing single quote when one is open and it is not inside a word (we’re, Mattis’s).
+        if (topCloses('’') && !isSpace(text[i - 1]) && !isLetterOrDigit(text[i + 1])) close(i);
+        break;
+      case "'":
+        if (text[i + 1] === "'") {
+          // NYT-style ''…'' pairs.
+          if (topCloses("''") && !isSpace(text[i - 1])) close(i, 2);
+          else if (canOpenAt(text, i, b.start) && !isSpace(text[i + 2])) open(i, "''", 2);
+          i++;
+        } else if (topCloses("'") && !isSpace(text[i - 1]) && !isLetterOrDigit(text[i + 1])) close(i);
+        else if (stack.length > 0 && canOpenAt(text, i, b.start) && isLetterOrDigit(text[i + 1])) open(i, "'"); // nested 'quote' only
+        break;
+      case '"':
+        if (topCloses('"') && !isSpace(text[i - 1]) && canCloseAt(text, i, 1, b.end)) close(i);
+        else if (canOpenAt(text, i, b.start) && !isSpace(text[i + 1])) open(i, '"');
+        else if (topCloses('"')) close(i);
+        break;
+      case '`':
+        if (text[i + 1] === '`') {
+          open(i, "''", 2);
+          i++;
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  // Unclosed at the end of the block: the outermost open quote runs to the block end.
+  const outer = stack[0];
+  if (outer) {
+    const start = firstNonSpace(text, outer.pos + outer.len, b.end);
+    const end = lastNonSpace(text, start, b.end);
+    if (end > start)
+      out.push({ start, end, open: outer.pos, close: b.end, block: bi, closed: false, continues: null, fromBlockquote: false });
+  }
+}

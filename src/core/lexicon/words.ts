@@ -1,0 +1,90 @@
+/**
+ * Word lists the analysis relies on: titles that introduce officials,
+ * capitalised words that never start a name, time words, pronouns. All keys
+ * are folded when the sets are built.
+ */
+import { fold } from '../text/fold.ts';
+
+const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean).map(fold));
+
+/**
+ * Words that make up an official title before a name ("Defense Secretary",
+ * "Marine Gen.", "Foreign Minister", "Außenminister"). A title must contain at
+ * least one OFFICE_WORD to make its bearer an official.
+ */
+export const OFFICE_WORDS = set(`
+  president vice-president premier minister prime chancellor vice-chancellor secretary secretary-general ambassador envoy
+  spokesman spokeswoman spokesperson sen senator rep representative congressman congresswoman gov governor mayor director
+  chief commander chairman chairwoman chair adviser advisor general gen lt lieutenant maj major brig brigadier adm admiral
+  col colonel capt captain cmdr commodore sgt marshal field-marshal king queen prince pope patriarch speaker leader head
+  commissioner attorney official diplomat negotiator ombudsman minister-president emir sheikh sultan ayatollah
+  prasident präsident bundeskanzler kanzler kanzlerin bundesprasident ministerin aussenminister außenminister
+  verteidigungsminister ministerprasident botschafter sprecher sprecherin generalsekretar regierungssprecher
+  president presidente ministre ministro ministra premier porte-parole ambassadeur embajador portavoz canciller general
+  secretario secretaire prezydent premier minister rzecznik ambasador general generał szef
+  президент премьер премьер-министр министр глава пресс-секретарь посол генерал спикер председатель директор
+  командующий секретарь помощник представитель
+  прем'єр прем'єр-міністр міністр речник голова командувач секретар представник
+`);
+
+/** Modifiers that may sit inside a title ("Deputy Foreign Minister", "Marine Gen.", "Acting Defense Secretary"). */
+export const TITLE_MODIFIERS = set(`
+  deputy acting former interim assistant under first second senior top chief special national security foreign defense
+  defence interior home finance economy economic trade justice energy health education foreign-affairs state federal
+  homeland intelligence military army navy naval air force marine marines coast guard joint staff press white house
+  secretary of the for and affairs general supreme allied commander european union nato un u.n. pentagon kremlin
+  armed forces ground space cyber operations majority minority republican democratic opposition party presidential
+  prime vice lord high permanent mission foreign-policy deputy-prime
+  stellvertretende stellvertretender ehemalige ehemaliger russische russischer ukrainische ukrainischer
+  adjoint ancien ancienne ex des affaires etrangeres étrangères armees armées la le de du del asuntos exteriores defensa
+  obrony narodowej spraw zagranicznych wiceminister wicepremier
+  иностранных дел обороны заместитель бывший
+  закордонних справ оборони заступник колишній
+`);
+
+/** Courtesy titles: they introduce a person but not an office. */
+export const COURTESY_TITLES = set(
+  'mr mrs ms miss dr prof sir dame lady lord herr frau monsieur madame m mme señor senora señora pan pani',
+);
+
+/** Capitalised words that never begin a person's name (sentence starters, function words). */
+export const NOT_NAME_START = set(`
+  the a an and but or nor so yet for if when while after before since because although though as at by in on of to from
+  with without about above below over under into onto upon this that these those there here it its it's he she they we i you
+  his her their our my your who whom whose which what where why how all some any each every both either neither no not
+  one two three four five six seven eight nine ten first last next new old many more most much such other another
+  mr mrs ms dr sir according also however meanwhile still yes thus then now today yesterday tomorrow tonight
+  monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september
+  october november december jan feb mar apr jun jul aug sep sept oct nov dec
+  der die das ein eine und aber oder wenn als auch le la les un une et mais ou el los las y pero o lo
+  w na i oraz że в на и но или что
+  breaking exclusive update analysis opinion editorial watch read photo video live
+`);
+
+export const WEEKDAYS = set('monday tuesday wednesday thursday friday saturday sunday');
+export const MONTHS = set(
+  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec',
+);
+
+/** Words that may sit between a subject and its speech verb ("Mattis also said Thursday"). */
+export const ADVERBIALS = set(`
+  also later then again previously once recently repeatedly publicly privately separately earlier further reportedly
+  flatly simply already just often frequently never has have had would will did does do was were is are had been
+  has previously later quickly bluntly angrily calmly quietly immediately subsequently initially originally ultimately
+  finally himself herself themselves itself
+  monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+  auch bereits noch aussi deja ya tambien rowniez już также уже також
+`);
+
+export const PRONOUNS_MASC = set('he him his himself er il él on он він');
+export const PRONOUNS_FEM = set('she her herself sie elle ella ona она вона');
+export const PRONOUNS_PLURAL = set('they them their we our ils elles ellos они вони');
+export const PRONOUNS_FIRST = set('i we');
+
+/** Capitalised words that commonly are also surnames: a surname alone that is one of these needs a prior full mention. */
+export const COMMON_WORD_SURNAMES = set(`
+  may price rice brown bush hunt fox law wall young little white black green long short king cook baker read bell rich
+  power ford lord love hope grant mills banks cash page field gates hill wood stone rose bishop park case lane more
+  shepherd walker hall wise sharp strong small best hale reid ward day west north south east gray grey church ross
+  waters frank gore berry craft burns bond paul
+`);

@@ -1,0 +1,78 @@
+/**
+ * A token trie: phrases (names, aliases, role nouns, triggers) are stored as
+ * sequences of folded token keys, so finding every phrase in a text costs one
+ * walk per token start, bounded by the longest phrase — linear in the text.
+ */
+import { stripPossessive, type Token, tokenize } from './tokens.ts';
+
+interface Node<T> {
+  next: Map<string, Node<T>>;
+  values: T[];
+}
+
+export interface PhraseMatch<T> {
+  /** Token index range [from, to). */
+  from: number;
+  to: number;
+  values: readonly T[];
+  /** The last token carried a possessive ending ("Shoigu’s"). */
+  possessive: boolean;
+}
+
+const LEADING_ARTICLES = new Set(['the']);
+
+export class PhraseIndex<T> {
+  private readonly root: Node<T> = { next: new Map(), values: [] };
+  private longest = 0;
+
+  /** Adds a phrase. Leading "the" is dropped so "the Kremlin" and "Kremlin" both match. */
+  add(phrase: string, value: T): void {
+    const keys = tokenize(phrase).map((t) => t.key);
+    while (keys.length > 1 && LEADING_ARTICLES.has(keys[0] ?? '')) keys.shift();
+    if (keys.length === 0) return;
+    let node = this.root;
+    for (const k of keys) {
+      let child = node.next.get(k);
+      if (!child) {
+        child = { next: new Map(), values: [] };
+        node.next.set(k, child);
+      }
+      node = child;
+    }
+    if (!node.values.includes(value)) node.values.push(value);
+    this.longest = Math.max(this.longest, keys.length);
+  }
+
+  /** The longest phrase starting at token `i`, or null. */
+  matchAt(tokens: readonly Token[], i: number): PhraseMatch<T> | null {
+    let node: Node<T> | undefined = this.root;
+    let best: PhraseMatch<T> | null = null;
+    for (let j = i; j < tokens.length && j - i < this.longest; j++) {
+      const tok = tokens[j];
+      if (!tok || !node) break;
+      const poss = stripPossessive(tok.key);
+      if (poss !== tok.key) {
+        const end = node.next.get(poss);
+        if (end && end.values.length > 0) best = { from: i, to: j + 1, values: end.values, possessive: true };
+      }
+      node = node.next.get(tok.key);
+      if (!node) break;
+      if (node.values.length > 0) best = { from: i, to: j + 1, values: node.values, possessive: false };
+    }
+    return best;
+  }
+
+  /** Every non-overlapping longest match, scanning left to right. `startOk` filters where a match may begin. */
+  findAll(tokens: readonly Token[], startOk: (t: Token) => boolean = () => true): PhraseMatch<T>[] {
+    const out: PhraseMatch<T>[] = [];
+    for (let i = 0; i < tokens.length; ) {
+      const t = tokens[i];
+      const m = t && startOk(t) ? this.matchAt(tokens, i) : null;
+      if (m) {
+        out.push(m);
+        i = m.to;
+      } else i++;
+    }
+    return out;
+  }
+}

@@ -1,0 +1,167 @@
+/**
+ * Wraps quotes and officials in <mark> elements with mark.js, driven by the
+ * core's offsets: one markRanges call per block element with block-local
+ * offsets (never one call over the body, never keyword search). Quotes are
+ * marked first, names second, so a name inside a quote nests inside it.
+ * `clear()` unwraps exactly what we added and merges the text back.
+ *
+ * Hooks (documented in the README, relied on by users' styles and tests):
+ *   mark[data-sourcelight="quote"][data-speaker-id][data-quote-index]
+ *   mark[data-sourcelight="official"][data-official-id]
+ */
+import Mark from 'mark.js';
+import type { Analysis } from '../core/analysis/types.ts';
+import { EXCLUDE_SELECTORS, type ExtractedBlock } from './extract.ts';
+
+export const MARK_CLASS = 'sourcelight-mark';
+
+export interface HighlightStyle {
+  palette: string[];
+  quoteStyle: 'background' | 'underline';
+}
+
+interface BlockRanges {
+  block: ExtractedBlock;
+  quotes: { start: number; length: number; index: number; speakerId: string; colour: number; scare: boolean }[];
+  officials: { start: number; length: number; id: string; key: string }[];
+}
+
+/** Groups the analysis' spans by block, with offsets local to each block's text. */
+export function planRanges(analysis: Analysis, blocks: readonly ExtractedBlock[]): BlockRanges[] {
+  const plans: BlockRanges[] = blocks.map((block) => ({ block, quotes: [], officials: [] }));
+  const colours = new Map<string, number>();
+  for (const q of analysis.quotes)
+    if (q.kind === 'speech' && q.speaker && !colours.has(q.speaker.key)) colours.set(q.speaker.key, colours.size);
+  const find = (offset: number) => {
+    // Blocks are sorted by start: binary search.
+    let lo = 0;
+    let hi = blocks.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const b = blocks[mid];
+      if (!b) break;
+      if (offset < b.start) hi = mid - 1;
+      else if (offset >= b.end) lo = mid + 1;
+      else return mid;
+    }
+    return -1;
+  };
+  for (const q of analysis.quotes) {
+    const i = find(q.start);
+    const p = plans[i];
+    if (!p) continue;
+    p.quotes.push({
+      start: q.start - p.block.start,
+      length: Math.min(q.end, p.block.end) - q.start,
+      index: q.index,
+      speakerId: q.speaker?.id ?? '',
+      colour: q.kind === 'speech' && q.speaker ? (colours.get(q.speaker.key) ?? -1) : -1,
+      scare: q.kind === 'scare',
+    });
+  }
+  for (const o of analysis.officials) {
+    for (const m of o.mentions) {
+      const i = find(m.start);
+      const p = plans[i];
+      if (!p) continue;
+      p.officials.push({ start: m.start - p.block.start, length: m.end - m.start, id: o.id ?? '', key: o.key });
+    }
+  }
+  for (const p of plans) p.officials.sort((a, b) => a.start - b.start);
+  return plans.filter((p) => p.quotes.length > 0 || p.officials.length > 0);
+}
+
+export class Highlighter {
+  private marked = new Set<Element>();
+
+  constructor(private style: HighlightStyle) {}
+
+  setStyle(style: HighlightStyle): void {
+    this.style = style;
+  }
+
+  get active(): boolean {
+    return this.marked.size > 0;
+  }
+
+  /** Marks one block; returns the number of marks added. */
+  markBlock(plan: BlockRanges): number {
+    const el = plan.block.element;
+    if (!el.isConnected) return 0;
+    const mark = new Mark(el as HTMLElement);
+    // Never double-wrap: anything of ours already here goes first.
+    unwrapMarks(el);
+    let count = 0;
+    const common = { element: 'mark', className: MARK_CLASS, exclude: EXCLUDE_SELECTORS };
+    if (plan.quotes.length) {
+      mark.markRanges(
+        plan.quotes.map((q) => ({ start: q.start, length: q.length, q })),
+        {
+          ...common,
+          each: (node: Element, range: unknown) => {
+            const { q } = range as { q: BlockRanges['quotes'][number] };
+            node.setAttribute('data-sourcelight', 'quote');
+            node.setAttribute('data-speaker-id', q.speakerId);
+            node.setAttribute('data-quote-index', String(q.index));
+            if (q.scare) node.setAttribute('data-quote-kind', 'scare');
+            else if (q.colour >= 0) this.paint(node, q.colour);
+            else node.setAttribute('data-quote-kind', 'unattributed');
+            count++;
+          },
+        } as Mark.MarkRangesOptions,
+      );
+    }
+    if (plan.officials.length) {
+      mark.markRanges(
+        plan.officials.map((o) => ({ start: o.start, length: o.length, o })),
+        {
+          ...common,
+          each: (node: Element, range: unknown) => {
+            const { o } = range as { o: BlockRanges['officials'][number] };
+            node.setAttribute('data-sourcelight', 'official');
+            node.setAttribute('data-official-id', o.id);
+            node.setAttribute('data-official-key', o.key);
+            // Keyboard users reach names (and their cards) with Tab.
+            node.setAttribute('tabindex', '0');
+            count++;
+          },
+        } as Mark.MarkRangesOptions,
+      );
+    }
+    if (count > 0) this.marked.add(el);
+    return count;
+  }
+
+  /** Colour is set on the mark itself as a custom property; the stylesheet does the rest. */
+  private paint(node: Element, colour: number): void {
+    const palette = this.style.palette;
+    const c = palette[colour % palette.length] ?? '#E69F00';
+    (node as HTMLElement).style.setProperty('--sl-colour', c);
+    node.setAttribute('data-speaker-colour', String(colour));
+  }
+
+  /** Removes every mark we added, restoring the text nodes as they were. */
+  clear(): void {
+    for (const el of this.marked) unwrapMarks(el);
+    this.marked.clear();
+  }
+}
+
+/**
+ * Removes our marks under root and merges the split text back, leaving the
+ * DOM as it was. (Done here rather than with mark.js' unmark(), whose
+ * NodeIterator walk misses marks nested in inline elements in some DOMs.)
+ */
+export function unwrapMarks(root: Element): void {
+  const marks = root.querySelectorAll(`mark.${MARK_CLASS}`);
+  if (marks.length === 0) return;
+  const parents = new Set<Node>();
+  for (const m of marks) {
+    const parent = m.parentNode;
+    if (!parent) continue;
+    while (m.firstChild) parent.insertBefore(m.firstChild, m);
+    parent.removeChild(m);
+    parents.add(parent);
+  }
+  for (const p of parents) if (p.isConnected || p === root || root.contains(p)) p.normalize();
+}

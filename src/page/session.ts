@@ -1,0 +1,327 @@
+/**
+ * One page's Sourcelight session, DOM-side: decide cheaply whether the page
+ * is worth analysing, extract and analyse it, highlight, show cards, follow
+ * the page as it changes (lazy paragraphs, "read more", single-page-app
+ * navigation) with one debounced observer, and undo everything on request.
+ * No browser extension APIs here: the content script wires those in.
+ */
+import { analyze } from '../core/analysis/analyze.ts';
+import type { Sensitivity } from '../core/analysis/topic.ts';
+import type { Analysis } from '../core/analysis/types.ts';
+import type { DatasetIndex } from '../core/dataset/index.ts';
+import { NATO_WORDS, RUSSIA_WORDS, UKRAINE_WAR_WORDS } from '../core/lexicon/topic.ts';
+import { type Summary, summarise } from '../core/summary.ts';
+import { fold } from '../core/text/fold.ts';
+import { type CardContent, type CardMode, Cards } from './cards.ts';
+import { type Extraction, extractArticle } from './extract.ts';
+import { Highlighter, type HighlightStyle, MARK_CLASS, planRanges } from './highlight.ts';
+
+export type Phase = 'idle' | 'analysing' | 'ready' | 'skipped' | 'error';
+
+export interface SessionOptions {
+  doc: Document;
+  /** Loads the dataset (lazily: only pages that pass the first check pay for it). */
+  dataset: () => DatasetIndex;
+  today: () => string;
+  style: HighlightStyle;
+  cards: CardMode;
+  sensitivity: Sensitivity;
+  /** Called whenever the state the popup shows changes. */
+  onChange?: (s: PageSession) => void;
+}
+
+/** Text read at most (characters): beyond this, giant pages are analysed in part. */
+export const TEXT_BUDGET = 2_000_000;
+const MUTATION_DEBOUNCE_MS = 400;
+const MIN_RESCAN_INTERVAL_MS = 1500;
+/** Blocks marked per slice before yielding to the page. */
+const SLICE_MS = 12;
+
+const TOPIC_WORDS = new Set([...NATO_WORDS, ...RUSSIA_WORDS, ...UKRAINE_WAR_WORDS]);
+
+/**
+ * The cheap first check, before any dataset is loaded: does the page look
+ * like an article, and does its title or opening name NATO, Russia or
+ * Ukraine in any of our languages? Costs well under a millisecond.
+ */
+export function quickGate(doc: Document): { pass: boolean; reason: string } {
+  const paragraphs = doc.getElementsByTagName('p');
+  if (paragraphs.length < 2 && !doc.querySelector('article')) return { pass: false, reason: 'This page does not look like an article.' };
+  let sample = `${doc.title} ${doc.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? ''} ${doc.querySelector('h1')?.textContent ?? ''}`;
+  for (let i = 0; i < paragraphs.length && sample.length < 6000; i++) sample += ` ${paragraphs[i]?.textContent ?? ''}`;
+  const words = fold(sample).split(/[^\p{L}\p{N}'-]+/u);
+  for (const w of words) if (TOPIC_WORDS.has(w) || TOPIC_WORDS.has(w.replace(/'s$/, ''))) return { pass: true, reason: '' };
+  return { pass: false, reason: 'The page does not mention NATO, Russia or Ukraine.' };
+}
+
+export class PageSession {
+  phase: Phase = 'idle';
+  message: string | null = null;
+  analysis: Analysis | null = null;
+  summary: Summary | null = null;
+  extraction: Extraction | null = null;
+  highlightsWanted = true;
+  /** Milliseconds of the last analysis (extraction + core) and of highlighting. */
+  timings = { analysis: 0, highlight: 0 };
+
+  private readonly highlighter: Highlighter;
+  private readonly cards: Cards;
+  private observer: MutationObserver | null = null;
+  private debounce = 0;
+  private lastScan = 0;
+  private url: string;
+  private highlightRun = 0;
+
+  constructor(private readonly opts: SessionOptions) {
+    this.highlighter = new Highlighter(opts.style);
+    this.cards = new Cards(opts.doc, (m) => this.cardFor(m), opts.cards);
+    this.url = opts.doc.location?.href ?? '';
+  }
+
+  get highlighted(): boolean {
+    return this.highlighter.active;
+  }
+
+  /** Runs the first check, then the analysis; highlights relevant articles when wanted. */
+  async start(): Promise<void> {
+    const gate = quickGate(this.opts.doc);
+    if (!gate.pass) {
+      this.phase = 'skipped';
+      this.message = gate.reason;
+      this.opts.onChange?.(this);
+      this.observe();
+      return;
+    }
+    await this.run(false);
+    this.observe();
+  }
+
+  /** Analyses now, whatever the first check said ("Analyze anyway"); highlights if wanted. */
+  async analyseNow(): Promise<void> {
+    await this.run(true);
+    this.observe();
+  }
+
+  private async run(force: boolean): Promise<void> {
+    this.phase = 'analysing';
+    try {
+      const t0 = performance.now();
+      const doc = this.opts.doc;
+      const extraction = extractArticle(doc, { url: doc.location?.href ?? '', budget: TEXT_BUDGET });
+      const data = this.opts.dataset();
+      const analysis = analyze(
+        { text: extraction.text, blocks: extraction.blocks, meta: extraction.meta, today: this.opts.today() },
+        data,
+        { sensitivity: this.opts.sensitivity },
+      );
+      this.timings.analysis = performance.now() - t0;
+      this.extraction = extraction;
+      this.analysis = analysis;
+      this.summary = summarise(analysis, data, doc.location?.href ?? null);
+      this.phase = 'ready';
+      this.message = null;
+      this.highlighter.clear();
+      if (this.highlightsWanted && (force || (analysis.verdict === 'relevant' && analysis.isArticle))) await this.paint();
+    } catch (e) {
+      this.phase = 'error';
+      this.message = `Analysis failed: ${e instanceof Error ? e.message : String(e)}`;
+    }
+    this.opts.onChange?.(this);
+  }
+
+  /** Highlights visible blocks first, in slices that leave the page responsive. */
+  private async paint(): Promise<void> {
+    const { analysis, extraction } = this;
+    if (!analysis || !extraction) return;
+    const run = ++this.highlightRun;
+    const t0 = performance.now();
+    const plans = planRanges(analysis, extraction.blocks);
+    const view = this.opts.doc.defaultView;
+    const vh = view?.innerHeight ?? 800;
+    if (plans.length > 30) {
+      // One layout read before any change; visible blocks go first.
+      const visible = new Set(
+        plans.filter((p) => {
+          const r = p.block.element.getBoundingClientRect();
+          return r.bottom >= -vh && r.top <= vh * 2;
+        }),
+      );
+      plans.sort((a, b) => Number(visible.has(b)) - Number(visible.has(a)));
+    }
+    let sliceStart = performance.now();
+    for (const p of plans) {
+      if (run !== this.highlightRun || !this.highlightsWanted) return;
+      this.withoutObserver(() => this.highlighter.markBlock(p));
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await new Promise((r) => setTimeout(r, 0));
+        sliceStart = performance.now();
+      }
+    }
+    this.timings.highlight = performance.now() - t0;
+  }
+
+  /** Turns highlights on or off at once; off restores the page's DOM exactly. */
+  async setHighlights(on: boolean): Promise<void> {
+    this.highlightsWanted = on;
+    if (!on) {
+      this.highlightRun++;
+      this.cards.hide();
+      this.withoutObserver(() => this.highlighter.clear());
+    } else if (this.analysis && !this.highlighter.active) {
+      await this.paint();
+    }
+    this.opts.onChange?.(this);
+  }
+
+  setStyle(style: HighlightStyle, cards: CardMode): void {
+    this.highlighter.setStyle(style);
+    this.cards.setMode(cards);
+  }
+
+  /** Scrolls the page to a quote and flashes it. */
+  scrollToQuote(index: number): boolean {
+    const doc = this.opts.doc;
+    const mark = doc.querySelector(`mark.${MARK_CLASS}[data-sourcelight="quote"][data-quote-index="${index}"]`);
+    const reduced = doc.defaultView?.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+    if (mark) {
+      mark.scrollIntoView({ block: 'center', behavior: reduced ? 'auto' : 'smooth' });
+      this.withoutObserver(() => {
+        for (const m of doc.querySelectorAll(`mark.${MARK_CLASS}[data-quote-index="${index}"]`)) m.setAttribute('data-sl-flash', '');
+      });
+      setTimeout(
+        () =>
+          this.withoutObserver(() => {
+            for (const m of doc.querySelectorAll(`mark.${MARK_CLASS}[data-sl-flash]`)) m.removeAttribute('data-sl-flash');
+          }),
+        1700,
+      );
+      return true;
+    }
+    // Highlights off: scroll to the block holding the quote.
+    const q = this.analysis?.quotes[index];
+    const block = q && this.extraction?.blocks.find((b) => b.start <= q.start && q.start < b.end);
+    if (block?.element.isConnected) {
+      block.element.scrollIntoView({ block: 'center', behavior: reduced ? 'auto' : 'smooth' });
+      return true;
+    }
+    return false;
+  }
+
+  destroy(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+    clearTimeout(this.debounce);
+    this.highlightRun++;
+    this.withoutObserver(() => this.highlighter.clear());
+    this.cards.destroy();
+  }
+
+  // ---- following page changes ------------------------------------------
+
+  private observe(): void {
+    if (this.observer) return;
+    const doc = this.opts.doc;
+    const View = doc.defaultView;
+    if (!View?.MutationObserver || !doc.body) return;
+    this.observer = new View.MutationObserver((records) => {
+      if (records.every(isOurs)) return;
+      clearTimeout(this.debounce);
+      this.debounce = View.setTimeout(() => this.onPageChanged(), MUTATION_DEBOUNCE_MS);
+    });
+    this.observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+    View.addEventListener('popstate', () => this.onPageChanged());
+  }
+
+  /** Runs fn with the observer paused, so our own DOM changes never trigger a rescan. */
+  private withoutObserver<T>(fn: () => T): T {
+    const o = this.observer;
+    o?.takeRecords();
+    const r = fn();
+    o?.takeRecords();
+    return r;
+  }
+
+  private onPageChanged(): void {
+    const now = performance.now();
+    if (now - this.lastScan < MIN_RESCAN_INTERVAL_MS) {
+      // A flood of changes: one rescan once it settles.
+      clearTimeout(this.debounce);
+      this.debounce = this.opts.doc.defaultView?.setTimeout(() => this.onPageChanged(), MIN_RESCAN_INTERVAL_MS) ?? 0;
+      return;
+    }
+    this.lastScan = now;
+    const href = this.opts.doc.location?.href ?? '';
+    const navigated = href !== this.url;
+    this.url = href;
+    if (!navigated && this.extraction && sameText(this.extraction, this.opts.doc)) return;
+    // New article after navigation, or new paragraphs: analyse again; old marks go first.
+    this.highlightRun++;
+    this.withoutObserver(() => this.highlighter.clear());
+    if (navigated) {
+      this.analysis = null;
+      this.summary = null;
+      this.extraction = null;
+      void this.start();
+    } else if (this.phase === 'skipped') {
+      void this.start();
+    } else void this.run(false);
+  }
+
+  // ---- cards ---------------------------------------------------------------
+
+  private cardFor(mark: Element): CardContent | null {
+    const a = this.analysis;
+    const s = this.summary;
+    if (!a || !s) return null;
+    if (mark.getAttribute('data-sourcelight') === 'official') {
+      const key = mark.getAttribute('data-official-key');
+      const o = a.officials.find((x) => x.key === key);
+      if (!o) return null;
+      const person = [...s.speakers, ...s.mentioned].find((p) => p.key === key);
+      const x = s.crossRefs.find((c) => c.key === key);
+      const lines: CardContent['lines'] = [];
+      if (o.org) lines.push({ label: 'Organisation', text: o.org });
+      if (x?.counterparts.length) lines.push({ label: 'Counterparts here', text: x.counterparts.join(', ') });
+      if (x?.predecessor) lines.push({ label: 'Predecessor', text: x.predecessor });
+      if (x?.successor) lines.push({ label: 'Successor', text: x.successor });
+      if (person?.quoteCount) lines.push({ label: 'Quoted', text: `${person.quoteCount} time${person.quoteCount > 1 ? 's' : ''}` });
+      const concept = x?.concepts[0];
+      if (concept) lines.push({ label: concept.name, text: concept.description });
+      return {
+        title: o.name,
+        subtitle: [o.role, person?.countryName].filter(Boolean).join(' · ') + (o.role ? ` (on ${a.date})` : ''),
+        colour: null,
+        lines,
+        note: o.id ? null : 'Not in the Sourcelight dataset: role as the article gives it.',
+      };
+    }
+    const index = Number(mark.getAttribute('data-quote-index'));
+    const q = a.quotes[index];
+    if (!q) return null;
+    if (q.kind === 'scare') return { title: 'Quoted term', subtitle: 'Scare quotes or a title, not speech.', lines: [] };
+    if (!q.speaker) return { title: 'Unattributed quote', subtitle: 'No speaker could be found for this quote.', lines: [] };
+    const o = a.officials.find((x) => x.key === q.speaker?.key);
+    const colour = (mark as HTMLElement).style?.getPropertyValue('--sl-colour') || null;
+    return {
+      title: q.speaker.name,
+      subtitle: o?.role ? `${o.role}${o.org ? `, ${o.org}` : ''}` : q.speaker.type === 'organisation' ? 'Organisation' : null,
+      colour,
+      lines: q.cue ? [{ label: 'Attributed by', text: `“${q.cue}”` }] : [],
+    };
+  }
+}
+
+/** Mutations that only touch our marks or our UI. */
+function isOurs(r: MutationRecord): boolean {
+  const t = r.target;
+  const el = t.nodeType === 1 ? (t as Element) : t.parentElement;
+  if (el?.closest(`mark.${MARK_CLASS}, [data-sourcelight-ui]`)) return true;
+  const nodes = [...r.addedNodes, ...r.removedNodes];
+  return nodes.length > 0 && nodes.every((n) => n.nodeType === 1 && (n as Element).matches(`mark.${MARK_CLASS}, [data-sourcelight-ui]`));
+}
+
+/** The article's text is what we analysed last time. */
+function sameText(x: Extraction, doc: Document): boolean {
+  const fresh = extractArticle(doc, { budget: TEXT_BUDGET });
+  return fresh.text === x.text;
+}

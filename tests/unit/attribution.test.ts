@@ -1,0 +1,140 @@
+/**
+ * Attribution patterns, in our own sentences. Real officials from the
+ * dataset are named so roles resolve; every quote is invented.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyseText, speakers } from '../helpers/analyse.ts';
+
+describe('attribution patterns (English)', () => {
+  it('“…,” X said', () => {
+    expect(speakers(analyseText('“We are ready for any scenario,” Mark Rutte said on Tuesday.'))).toEqual([
+      ['We are ready for any scenario,', 'Mark Rutte'],
+    ]);
+  });
+
+  it('“…,” said X', () => {
+    expect(speakers(analyseText('“The talks were useful,” said Sergei Lavrov.'))).toEqual([['The talks were useful,', 'Sergei Lavrov']]);
+  });
+
+  it('X said: “…”', () => {
+    expect(speakers(analyseText('Volodymyr Zelensky said: “Our air defence needs more systems.”'))).toEqual([
+      ['Our air defence needs more systems.', 'Volodymyr Zelensky'],
+    ]);
+  });
+
+  it('X said that … “…” (partial quote)', () => {
+    expect(speakers(analyseText('Kaja Kallas said that the sanctions would stay “as long as it takes” for Moscow.'))).toEqual([
+      ['as long as it takes', 'Kaja Kallas'],
+    ]);
+  });
+
+  it('according to X', () => {
+    expect(speakers(analyseText('The drills were “purely defensive,” according to Mark Rutte.'))).toEqual([
+      ['purely defensive,', 'Mark Rutte'],
+    ]);
+  });
+
+  it('X told reporters / added / warned / wrote / said in an interview', () => {
+    const a = analyseText(
+      [
+        'Andrii Sybiha told reporters: “We expect a clear answer.”',
+        '“There will be no pause,” Dmitry Peskov warned.',
+        'Pete Hegseth wrote on social media that allies must “step up now.”',
+        '“It is a long road,” Kaja Kallas said in an interview.',
+        '“We will keep our promises,” Mark Rutte added.',
+      ].join('\n\n'),
+    );
+    expect(speakers(a).map(([, s]) => s)).toEqual(['Andrii Sybiha', 'Dmitry Peskov', 'Pete Hegseth', 'Kaja Kallas', 'Mark Rutte']);
+  });
+
+  it('resolves pronouns to the right person', () => {
+    const a = analyseText(
+      'Kaja Kallas met Mark Rutte in Brussels on Monday.\n\n“The pressure must continue,” she said.\n\n“We agree completely,” he said.',
+    );
+    expect(speakers(a)).toEqual([
+      ['The pressure must continue,', 'Kaja Kallas'],
+      ['We agree completely,', 'Mark Rutte'],
+    ]);
+  });
+
+  it('resolves a role noun through the dataset at the article date', () => {
+    const text = 'Pete Hegseth arrived at the alliance headquarters.\n\n“We need every ally to do more,” the defense secretary said.';
+    expect(speakers(analyseText(text, '2025-06-05'))).toEqual([['We need every ally to do more,', 'Pete Hegseth']]);
+  });
+
+  it('resolves a country-qualified role noun with no name in the article', () => {
+    const text = 'The talks stalled again.\n\n“Nothing has changed,” Russia’s foreign minister said.';
+    expect(speakers(analyseText(text, '2025-06-05'))).toEqual([['Nothing has changed,', 'Sergei Lavrov']]);
+  });
+
+  it('continues the speaker into the next sentence and the next paragraph', () => {
+    const a = analyseText(
+      '“We are not leaving,” Mark Rutte said. “Not now, not ever.”\n\n“The alliance is stronger than it has been for decades.”',
+    );
+    expect(speakers(a).map(([, s]) => s)).toEqual(['Mark Rutte', 'Mark Rutte', 'Mark Rutte']);
+  });
+
+  it('takes organisations as speakers', () => {
+    const a = analyseText('“The exercise threatens regional stability,” the Kremlin said in a statement.');
+    expect(a.quotes[0]?.speaker).toMatchObject({ type: 'organisation', id: 'ru-presidential-administration' });
+  });
+
+  it('says so when there is no recoverable speaker', () => {
+    const a = analyseText('The report ended with a line that many repeated: “Deterrence only works if it is credible.”');
+    expect(a.quotes[0]?.speaker).toBeNull();
+  });
+
+  it('keeps scare quotes apart from speech', () => {
+    const a = analyseText('The plan for a “buffer zone” drew little notice, and the so-called “peace dividend” never came.');
+    expect(a.quotes.map((q) => q.kind)).toEqual(['scare', 'scare']);
+    // A word put in someone's mouth is speech, however short.
+    const b = analyseText('Sergei Lavrov called the deployment a “provocation”.');
+    expect(b.quotes.map((q) => [q.kind, q.speaker?.name])).toEqual([['speech', 'Sergei Lavrov']]);
+  });
+
+  it('finds a speaker who is not in the dataset, with the role the text gives', () => {
+    const a = analyseText('“We will host the brigade,” Lithuanian Deputy Defence Minister Arvydas Pocius-Example said.');
+    expect(a.quotes[0]?.speaker?.name).toBe('Arvydas Pocius-Example');
+    const o = a.officials.find((x) => x.name === 'Arvydas Pocius-Example');
+    expect(o).toMatchObject({ id: null, roleSource: 'text' });
+    expect(o?.role).toContain('Deputy Defence Minister');
+  });
+});
+
+describe('attribution in other languages', () => {
+  it('German: „…“, sagte X / so X', () => {
+    const a = analyseText('„Wir stehen zusammen“, sagte Mark Rutte.\n\n„Das ist unsere Pflicht“, so Kaja Kallas.');
+    expect(speakers(a)).toEqual([
+      ['Wir stehen zusammen', 'Mark Rutte'],
+      ['Das ist unsere Pflicht', 'Kaja Kallas'],
+    ]);
+  });
+
+  it('French: « … », a déclaré X', () => {
+    const a = analyseText('« Nous ne céderons pas », a déclaré Volodymyr Zelensky.');
+    expect(speakers(a)).toEqual([['Nous ne céderons pas', 'Volodymyr Zelensky']]);
+  });
+
+  it('Spanish: “…”, dijo X / según X', () => {
+    const a = analyseText('“No habrá negociación”, dijo Sergei Lavrov.\n\nLa reunión fue “muy difícil”, según Kaja Kallas.');
+    expect(speakers(a)).toEqual([
+      ['No habrá negociación', 'Sergei Lavrov'],
+      ['muy difícil', 'Kaja Kallas'],
+    ]);
+  });
+
+  it('Polish: „…” – powiedział X', () => {
+    const a = analyseText('„Jesteśmy gotowi” – powiedział Donald Tusk.');
+    expect(speakers(a)).toEqual([['Jesteśmy gotowi', 'Donald Tusk']]);
+  });
+
+  it('Russian: «…», — заявил X (Cyrillic name)', () => {
+    const a = analyseText('«Переговоры продолжатся», — заявил Дмитрий Песков.');
+    expect(speakers(a)).toEqual([['Переговоры продолжатся', 'Dmitry Peskov']]);
+  });
+
+  it('Ukrainian: «…», — сказав X', () => {
+    const a = analyseText('«Ми вистоїмо», — сказав Володимир Зеленський.');
+    expect(speakers(a)).toEqual([['Ми вистоїмо', 'Volodymyr Zelensky']]);
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { findQuotes } from '../../src/core/analysis/quotes.ts';
+import { paragraphs } from '../helpers/analyse.ts';
+
+const quotes = (text: string) => findQuotes(text, paragraphs(text)).map((q) => text.slice(q.start, q.end));
+
+describe('quote detection', () => {
+  it.each([
+    ['curly English', 'She said: “We stand together.” Then she left.', ['We stand together.']],
+    ['straight double', 'He said "we stand together" on Monday.', ['we stand together']],
+    ['single curly, not apostrophes', 'It’s clear, he said: ‘we won’t move’ and that’s final.', ['we won’t move']],
+    ['French guillemets', 'Il a dit « nous restons unis » hier.', ['nous restons unis']],
+    ['Russian guillemets', 'Министр заявил: «Мы не отступим».', ['Мы не отступим']],
+    ['German low-high', 'Sie sagte: „Wir bleiben standhaft“ und ging.', ['Wir bleiben standhaft']],
+    ['German low with closing ”', 'Er sagte: „Wir bleiben”, sagte er.', ['Wir bleiben']],
+    ['German reversed guillemets', 'Er sagte: »Wir bleiben« und ging.', ['Wir bleiben']],
+    ['Polish single low', 'Powiedział: ‚tak‘ i wyszedł.', ['tak']],
+    ['NYT double apostrophes', "''We will not yield,'' the minister said.", ['We will not yield,']],
+  ])('%s', (_name, text, expected) => {
+    expect(quotes(text)).toEqual(expected);
+  });
+
+  it('keeps a nested quote inside the outer one', () => {
+    const text = '“When they told us ‘hold the line,’ we held it,” the colonel said.';
+    expect(quotes(text)).toEqual(['When they told us ‘hold the line,’ we held it,']);
+  });
+
+  it('never treats possessives and contractions as quote marks', () => {
+    expect(quotes('The generals’ plan wasn’t ready, and Ross’ aides knew it.')).toEqual([]);
+  });
+
+  it('links a quotation that runs over two paragraphs', () => {
+    const text = '“The first part of the statement goes on\n\n“and the second part ends here,” she said.';
+    const found = findQuotes(text, paragraphs(text));
+    expect(found).toHaveLength(2);
+    expect(found[0]?.closed).toBe(false);
+    expect(found[1]?.continues).toBe(0);
+  });
+
+  it('treats a blockquote without marks as one quotation', () => {
+    const text = 'We will respond to any attack.';
+    const found = findQuotes(text, [{ kind: 'blockquote', start: 0, end: text.length }]);
+    expect(found.map((q) => text.slice(q.start, q.end))).toEqual([text]);
+  });
+
+  it('excludes the marks and keeps punctuation inside them', () => {
+    const text = '“Never,” he said.';
+    const [q] = findQuotes(text, paragraphs(text));
+    expect(text.slice(q?.start, q?.end)).toBe('Never,');
+  });
+
+  it('survives unbalanced marks without swallowing the next paragraph', () => {
+    const text = 'He said “this never closes\n\nA new paragraph with no quote.';
+    expect(quotes(text)).toEqual(['this never closes']);
+  });
+});
