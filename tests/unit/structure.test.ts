@@ -84,8 +84,12 @@ describe('manifest', () => {
   });
 
   it('differs per browser only where it must', () => {
-    const chrome = manifestFor('chrome') as Record<string, unknown>;
-    const firefox = manifestFor('firefox') as Record<string, any>;
+    interface Built {
+      background: { service_worker?: string; scripts?: string[]; type?: string };
+      browser_specific_settings?: { gecko: { id: string; strict_min_version: string; data_collection_permissions: unknown } };
+    }
+    const chrome = manifestFor('chrome') as unknown as Built;
+    const firefox = manifestFor('firefox') as unknown as Built;
     expect(chrome.background).toEqual({ service_worker: 'src/background/index.ts', type: 'module' });
     expect(firefox.background.scripts).toEqual(['src/background/index.ts']);
     expect(firefox.browser_specific_settings.gecko).toMatchObject({
