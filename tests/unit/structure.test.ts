@@ -92,11 +92,12 @@ describe('manifest', () => {
     const firefox = manifestFor('firefox') as unknown as Built;
     expect(chrome.background).toEqual({ service_worker: 'src/background/index.ts', type: 'module' });
     expect(firefox.background.scripts).toEqual(['src/background/index.ts']);
-    expect(firefox.browser_specific_settings.gecko).toMatchObject({
+    expect(firefox.browser_specific_settings?.gecko).toMatchObject({
       strict_min_version: '142.0',
       data_collection_permissions: { required: ['none'] },
     });
-    expect(firefox.browser_specific_settings.gecko.id).toMatch(/@/);
+    expect(firefox.browser_specific_settings?.gecko.id).toMatch(/@/);
+    expect(chrome.browser_specific_settings).toBeUndefined();
   });
 });
 
