@@ -90,21 +90,36 @@ function cpToUtf16(text: string): (cp: number) => number {
 /**
  * The surname in an annotated speaker span: the name before any apposition
  * ("Kenneth Baer, a former official" → baer; "Rep. Jim Clyburn (D-S.C.)" →
- * clyburn; "Representative Charles B. Rangel of New York" → rangel).
- * Null when the span is a description, not a name ("the president").
+ * clyburn; "Representative Charles B. Rangel of New York" → rangel), or the
+ * name after a leading description ("the White House press secretary, Josh
+ * Earnest," → earnest). A name ends in a capitalised word: null when the span
+ * is only a description ("the president", "The Florida senator").
  */
 function surnameOf(speaker: string): string | null {
-  const head = (speaker.split(/,|\s[―—–-]\s|\swho\s|\swhose\s/)[0] ?? '')
+  for (const part of speaker.split(/,|\s[―—–-]\s|\swho\s|\swhose\s/)) {
+    const s = surnameOfPart(part);
+    if (s !== undefined) return s;
+  }
+  return null;
+}
+
+/** The surname of one comma-separated part; undefined when the part is a description, to try the next part. */
+function surnameOfPart(part: string): string | null | undefined {
+  const whole = part
     .replace(/\([^)]*\)/g, ' ')
-    .replace(/\s(of|from|at|for|in)\s.*$/, '')
     .replace(/['’]s?$/, '')
     .replace(/,?\s+(Jr|Sr|II|III|IV)\.?$/i, '')
     .trim();
-  const words = head.split(/\s+/).filter((w) => /\p{L}/u.test(w));
-  while (words.length && /^(the|a|an|only|some|many|several)$/i.test(words[0] ?? '')) words.shift();
-  if (!words.length || !/^\p{Lu}/u.test(words[0] ?? '') || PRONOUNS.has((words[0] ?? '').toLowerCase())) return null;
-  const last = words[words.length - 1];
-  return last ? last.replace(/[^\p{L}'’-]/gu, '').toLowerCase() : null;
+  // "Charles B. Rangel of New York" → "Charles B. Rangel"; "secretary of state Hillary Clinton" keeps its name.
+  for (const head of [whole.replace(/\s(of|from|at|for|in)\s.*$/, ''), whole]) {
+    const words = head.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+    while (words.length && /^(the|a|an|only|some|many|several)$/i.test(words[0] ?? '')) words.shift();
+    if (!words.length) continue;
+    if (PRONOUNS.has((words[0] ?? '').toLowerCase())) return null;
+    const last = words[words.length - 1] ?? '';
+    if (/^\p{Lu}/u.test(last)) return last.replace(/[^\p{L}'’-]/gu, '').toLowerCase();
+  }
+  return undefined;
 }
 
 function quotes(): void {

@@ -41,7 +41,8 @@ export function analyseInput(input: Input, data: DatasetIndex): Analysis | { err
     if (!input.html.trim()) return { error: 'empty page: no HTML to analyse' };
     const doc = parseHtml(input.html, input.url ?? 'https://localhost/');
     const x = extractArticle(doc, input.url ? { url: input.url } : {});
-    if (!x.text.trim()) return { error: 'the page has no readable text' };
+    if (!doc.body?.textContent?.trim()) return { error: 'the page has no text' };
+    // A page with text but no article in it is a result, not an error: unrelated, not an article.
     return analyze({ text: x.text, blocks: x.blocks, meta: x.meta, ...base }, data);
   }
   if (typeof input.text === 'string') {

@@ -1,28 +1,25 @@
 /**
- * A Document for the commands, parsed by happy-dom with scripts, styles and
- * network loading off: the page layer reads it exactly as it reads a page in
- * the browser.
+ * A Document for the commands, parsed by jsdom (a spec-compliant HTML
+ * parser) with scripts and subresource loading off: the page layer reads it
+ * exactly as it reads a page in the browser, and nothing touches the network.
+ *
+ * Style sheets are emptied before parsing: the page layer never reads them,
+ * and jsdom's CSS parser throws on some real pages' CSS (e.g. unprocessed
+ * SCSS variables inside calc()). Inline style attributes stay, since hidden
+ * elements are recognised by them; if they too break the parser, they go.
  */
-import { Window } from 'happy-dom';
+import { JSDOM, VirtualConsole } from 'jsdom';
+
+const STYLE_ELEMENT = /(<style\b[^>]*>)[\s\S]*?(<\/style\s*>)/gi;
+const STYLE_ATTRIBUTE = /\sstyle\s*=\s*("[^"]*"|'[^']*')/gi;
 
 export function parseHtml(html: string, url = 'https://localhost/'): Document {
-  const window = new Window({
-    url,
-    settings: {
-      disableJavaScriptEvaluation: true,
-      disableJavaScriptFileLoading: true,
-      disableCSSFileLoading: true,
-      disableIframePageLoading: true,
-      disableComputedStyleRendering: true,
-      navigation: {
-        disableMainFrameNavigation: true,
-        disableChildFrameNavigation: true,
-        disableChildPageNavigation: true,
-        disableFallbackToSetURL: true,
-      },
-    },
-  });
-  const doc = window.document;
-  doc.write(html);
-  return doc as unknown as Document;
+  // A page's broken CSS or markup is reported by jsdom on its console: not our output.
+  const virtualConsole = new VirtualConsole();
+  const source = html.replace(STYLE_ELEMENT, '$1$2');
+  try {
+    return new JSDOM(source, { url, virtualConsole }).window.document;
+  } catch {
+    return new JSDOM(source.replace(STYLE_ATTRIBUTE, ''), { url, virtualConsole }).window.document;
+  }
 }

@@ -238,7 +238,8 @@ function kindOf(el: Element, inQuote: boolean): BlockKind {
 function collectBlocks(root: Element): { element: Element; kind: BlockKind }[] {
   const out: { element: Element; kind: BlockKind }[] = [];
   const visit = (el: Element, inQuote: boolean): boolean => {
-    if (isSkipped(el)) return false;
+    // The root was chosen as the article: its own class names ("share", "promo") do not disqualify it.
+    if (el !== root && isSkipped(el)) return false;
     const quote = inQuote || el.tagName === 'BLOCKQUOTE';
     let hasBlockChild = false;
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) {

@@ -35,6 +35,7 @@ export function analyze(input: AnalysisInput, data: DatasetIndex, options: Analy
     entities: people.entities,
     orgIds: new Map(organisations.map((o) => [o.id, o.mentions.length])),
     conceptIds: new Map(concepts.map((c) => [c.id, c.mentions.length])),
+    ...(meta.title ? { title: meta.title } : {}),
     ...(options.sensitivity ? { sensitivity: options.sensitivity } : {}),
   });
   const article = articleVerdict(blocks, meta);

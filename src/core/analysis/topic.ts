@@ -8,6 +8,7 @@
  * written for people.
  */
 import { NATO_WORDS, OTHER_DOMAIN_STEMS, RUSSIA_WORDS, SECURITY_STEMS, UKRAINE_WAR_WORDS } from '../lexicon/topic.ts';
+import { tokenize } from '../text/tokens.ts';
 import type { Context } from './context.ts';
 import type { Entity } from './people.ts';
 import type { Block, PageMeta, Verdict } from './types.ts';
@@ -20,6 +21,8 @@ export interface TopicInput {
   entities: Entity[];
   orgIds: Map<string, number>;
   conceptIds: Map<string, number>;
+  /** The page's title (`<title>`/og:title): counts as a headline when the text has no headline block. */
+  title?: string;
   /** Sensitivity: lower thresholds flag more pages relevant. 'normal' by default. */
   sensitivity?: Sensitivity;
 }
@@ -68,6 +71,16 @@ export function topicVerdict(input: TopicInput): { verdict: Verdict; score: numb
       else if (!isHead && isOtherDomain(k)) counts.other++;
     }
   }
+  if (input.title && !ctx.blocks.some((b) => b.block.kind === 'title')) {
+    for (const t of tokenize(input.title)) {
+      if (t.kind === 'punct') continue;
+      const k = t.key.endsWith("'s") ? t.key.slice(0, -2) : t.key;
+      if (NATO_WORDS.has(k)) head.nato++;
+      else if (RUSSIA_WORDS.has(k)) head.russia++;
+      else if (UKRAINE_WAR_WORDS.has(k)) head.ukraine++;
+      if (isSecurity(k)) head.security++;
+    }
+  }
   // Country names from the dataset in other languages ("Rosja", "Россия") are in RUSSIA_WORDS; officials and organisations add evidence.
   let ruOfficials = 0;
   let natoOfficials = 0;
@@ -112,7 +125,17 @@ export function topicVerdict(input: TopicInput): { verdict: Verdict; score: numb
   subject += Math.min(24, (head.nato + head.russia + 0.6 * head.ukraine) * 12);
   subject += Math.min(12, (ruOfficials + natoOfficials) * 4) + Math.min(8, concepts * 2) + Math.min(8, securityOrgs);
   // Evidence that it is security / foreign policy.
-  const security = Math.min(1, (securityDensity + head.security * 8 + securityOfficials * 4 + concepts * 3) / 28);
+  // Russian and NATO officials and institutions are themselves foreign-policy context.
+  const security = Math.min(
+    1,
+    (securityDensity +
+      head.security * 8 +
+      securityOfficials * 4 +
+      (ruOfficials + natoOfficials) * 3 +
+      concepts * 3 +
+      Math.min(securityOrgs, 4) * 2) /
+      24,
+  );
   const otherPenalty = Math.max(0.35, 1 - Math.max(0, otherDensity - securityDensity * 0.5) / 25);
   const score = Math.round(Math.min(100, subject * (0.35 + 0.65 * security) * otherPenalty));
 

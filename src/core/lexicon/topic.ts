@@ -35,6 +35,8 @@ export const SECURITY_STEMS = list(`
   security espionage spy spies intelligence sabotage hybrid cyberattack disinformation propaganda diplomat diplomacy
   treaty summit alliance allies allied ally ambassador embassy minister war warfare wartime combat strike strikes attack
   airspace navy naval fleet submarine warship mobiliz mobilis conscript mercenar wagner kremlin pentagon
+  hack cyber interfer meddl election-interference espionag geopolit foreign-policy negotiat peace-talks truce
+  hacker einmischung ingerence piratage injerencia hackeo ingerencj вмешательств хакер кибер втручан
   krieg kriegs truppe waffe rakete verteidigung sicherheit sanktion angriff soldat armee bundeswehr bundnis
   guerre troupe arme missile defense securite attaque soldat armee otan
   guerra tropa arma misil defensa seguridad ataque soldado ejercito

@@ -1,0 +1,88 @@
+/**
+ * Topic verdicts on short articles we wrote for the purpose, in the
+ * languages Sourcelight reads, plus the classic confusions: Russian sport
+ * and Russian space flight are not security news.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/core/analysis/analyze.ts';
+import { bundledDataset } from '../../src/core/dataset/bundled.ts';
+import { paragraphs, TODAY } from '../helpers/analyse.ts';
+
+function verdict(title: string, body: string): string {
+  const text = `${title}\n\n${body}`;
+  const blocks = paragraphs(text).map((b, i) => (i === 0 ? { ...b, kind: 'title' as const } : b));
+  return analyze({ text, blocks, meta: { ogType: 'article' }, date: '2025-06-25', today: TODAY }, bundledDataset()).verdict;
+}
+
+const SECURITY: Record<string, [string, string]> = {
+  en: [
+    'NATO allies agree to reinforce eastern flank as Russia masses troops',
+    'NATO defence ministers agreed on Thursday to send additional battalions to Estonia and Latvia after Russia moved troops and missile systems closer to the border.\n\nThe alliance said the deployment was defensive. Russian Foreign Minister Sergei Lavrov called it a provocation and warned of a military response.\n\nOfficials in Brussels said air policing over the Baltic states would be doubled, and that sanctions against Moscow would stay in place while the war in Ukraine continues.',
+  ],
+  de: [
+    'NATO verstärkt Ostflanke – Russland verlegt Truppen an die Grenze',
+    'Die NATO-Verteidigungsminister haben beschlossen, weitere Soldaten nach Litauen zu schicken, nachdem Russland Truppen und Raketen an die Grenze verlegt hat.\n\nDas Bündnis betonte, die Verlegung diene der Abschreckung. Der russische Außenminister Sergej Lawrow sprach von einer Provokation und drohte mit militärischen Gegenmaßnahmen.\n\nDie Sanktionen gegen Moskau bleiben bestehen, solange der Krieg gegen die Ukraine andauert, hieß es in Brüssel.',
+  ],
+  fr: [
+    "L'OTAN renforce son flanc oriental face aux troupes russes",
+    "Les ministres de la Défense de l'OTAN ont décidé d'envoyer des soldats supplémentaires en Estonie, après le déploiement de troupes et de missiles russes près de la frontière.\n\nL'Alliance affirme que ce déploiement est défensif. Le ministre russe des Affaires étrangères, Sergueï Lavrov, a dénoncé une provocation et menacé d'une riposte militaire.\n\nLes sanctions contre la Russie resteront en place tant que la guerre en Ukraine se poursuit.",
+  ],
+  es: [
+    'La OTAN refuerza su flanco oriental ante el despliegue de tropas rusas',
+    'Los ministros de Defensa de la OTAN acordaron enviar más soldados a Letonia después de que Rusia desplegara tropas y misiles cerca de la frontera.\n\nLa Alianza aseguró que el despliegue es defensivo. El ministro ruso de Exteriores, Serguéi Lavrov, habló de una provocación y amenazó con una respuesta militar.\n\nLas sanciones contra Rusia seguirán vigentes mientras continúe la guerra en Ucrania.',
+  ],
+  pl: [
+    'NATO wzmacnia wschodnią flankę. Rosja przerzuca wojska do granicy',
+    'Ministrowie obrony państw NATO zdecydowali o wysłaniu dodatkowych żołnierzy na Litwę po tym, jak Rosja przerzuciła wojska i rakiety w pobliże granicy.\n\nSojusz podkreślił, że rozmieszczenie ma charakter obronny. Szef rosyjskiej dyplomacji Siergiej Ławrow mówił o prowokacji i zagroził odpowiedzią wojskową.\n\nSankcje wobec Rosji pozostaną w mocy, dopóki trwa wojna w Ukrainie.',
+  ],
+  ru: [
+    'НАТО усиливает восточный фланг, Россия стягивает войска к границе',
+    'Министры обороны стран НАТО решили направить дополнительные войска в Эстонию после того, как Россия перебросила к границе войска и ракеты.\n\nВ альянсе заявили, что развертывание носит оборонительный характер. Министр иностранных дел России Сергей Лавров назвал его провокацией и пригрозил военным ответом.\n\nСанкции против России сохранятся, пока продолжается война на Украине.',
+  ],
+  uk: [
+    'НАТО посилює східний фланг, Росія стягує війська до кордону',
+    'Міністри оборони країн НАТО вирішили направити додаткові війська до Литви після того, як Росія перекинула до кордону війська та ракети.\n\nВ Альянсі заявили, що розгортання має оборонний характер. Міністр закордонних справ Росії Сергій Лавров назвав його провокацією.\n\nСанкції проти Росії залишаться в силі, доки триває війна в Україні.',
+  ],
+};
+
+describe('topic verdicts', () => {
+  it.each(Object.entries(SECURITY))('security news in %s is relevant', (_lang, [title, body]) => {
+    expect(verdict(title, body)).toBe('relevant');
+  });
+
+  it('a Russian figure-skating story is not security news', () => {
+    expect(
+      verdict(
+        'Russian skater wins gold in Milan',
+        'The Russian figure skater won the women’s free skate on Saturday with a clean programme, her coach said.\n\nThe athlete, who trained in Moscow, beat the Japanese champion by four points. The crowd applauded the difficult jumps in the final minute.\n\nThe skating federation said she would compete again at the championship in March.',
+      ),
+    ).not.toBe('relevant');
+  });
+
+  it('a Russian rocket launch is not security news', () => {
+    expect(
+      verdict(
+        'Russian cargo rocket lifts off for the space station',
+        'A Russian Soyuz rocket carrying a cargo spacecraft lifted off from Baikonur on Tuesday, the space agency Roscosmos said.\n\nThe spaceship will dock with the International Space Station in two days, bringing food, fuel and equipment for the astronauts and cosmonauts on board.\n\nThe launch was the fourth this year from the cosmodrome in Kazakhstan.',
+      ),
+    ).not.toBe('relevant');
+  });
+
+  it('a story with no NATO or Russia in it is unrelated', () => {
+    expect(
+      verdict(
+        'City council approves new bike lanes',
+        'The council voted to build twelve kilometres of new bike lanes by next summer.\n\nResidents welcomed the plan.',
+      ),
+    ).toBe('unrelated');
+  });
+
+  it('a mention in passing is passing', () => {
+    expect(
+      verdict(
+        'Wheat prices rise after poor harvest in Canada',
+        'Wheat futures rose four percent on Monday after Canadian farmers reported a poor harvest.\n\nTraders said exports from Russia were steady and would not make up the shortfall.\n\nBakers expect bread prices to rise by autumn.',
+      ),
+    ).toBe('passing');
+  });
+});
