@@ -5,8 +5,8 @@
  * finds the first and reuses it.
  */
 import browser from 'webextension-polyfill';
-import { bundledDataset } from '../core/dataset/bundled.ts';
 import { PageSession } from '../page/session.ts';
+import { extensionDataset } from '../shared/dataset.ts';
 import { type ContentReplies, err, ok, parseToContent, type Reply, type TabState, type ToContent } from '../shared/messages.ts';
 import { highlightsOn, type Settings } from '../shared/settings.ts';
 import { loadSettings, onSettingsChanged } from '../shared/storage.ts';
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
   const { settings } = await loadSettings();
   const session = new PageSession({
     doc: document,
-    dataset: bundledDataset,
+    dataset: extensionDataset,
     today,
     style: { palette: settings.palette, quoteStyle: settings.quoteStyle },
     cards: settings.cards,

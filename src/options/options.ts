@@ -5,8 +5,7 @@
  * detection sensitivity, and the dataset's provenance.
  */
 import browser from 'webextension-polyfill';
-import { buildDataset } from '../core/dataset/schema.ts';
-import { DATASET_META, DATASET_SOURCES } from '../data/index.ts';
+import { datasetInfo } from '../shared/dataset.ts';
 import { h, localise, t } from '../shared/i18n.ts';
 import { type CardMode, DEFAULT_PALETTE, type QuoteStyle, type Sensitivity, type Settings } from '../shared/settings.ts';
 import { loadSettings, onSettingsChanged, saveSettings } from '../shared/storage.ts';
@@ -81,22 +80,8 @@ function render(): void {
 }
 
 function renderDataset(): void {
-  const r = buildDataset(DATASET_META, DATASET_SOURCES);
-  if (!r.ok) {
-    $('dataset').textContent = t('datasetInvalid', r.errors.length);
-    return;
-  }
-  const d = r.dataset;
-  const terms = d.people.reduce((n, p) => n + p.terms.length, 0);
-  $('dataset').textContent = t(
-    'datasetInfo',
-    d.meta.version,
-    d.meta.asOf,
-    d.people.length,
-    terms,
-    d.organisations.length,
-    d.concepts.length,
-  );
+  const d = datasetInfo();
+  $('dataset').textContent = t('datasetInfo', d.version, d.asOf, d.people, d.terms, d.organisations, d.concepts);
 }
 
 async function init(): Promise<void> {
