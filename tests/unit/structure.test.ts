@@ -14,7 +14,7 @@ const files = (dir: string): string[] =>
     const p = join(dir, f);
     return statSync(join(ROOT, p)).isDirectory() ? files(p) : [p];
   });
-const sources = files('src').filter((f) => f.endsWith('.ts'));
+const sources = files('src').filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
 const read = (f: string) => readFileSync(join(ROOT, f), 'utf8');
 const importsOf = (f: string) => [...read(f).matchAll(/^\s*import\s[^;]*?from\s+'([^']+)'/gm)].map((m) => m[1] ?? '');
 const layerOf = (f: string) => relative('src', f).split('/')[0] ?? '';
