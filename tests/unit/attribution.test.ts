@@ -47,6 +47,24 @@ describe('attribution patterns (English)', () => {
     expect(speakers(a).map(([, s]) => s)).toEqual(['Andrii Sybiha', 'Dmitry Peskov', 'Pete Hegseth', 'Kaja Kallas', 'Mark Rutte']);
   });
 
+  it('reads the subject through apposition, party tags and parentheticals', () => {
+    const a = analyseText(
+      [
+        '“The brigade stays,” Mark Rutte, the alliance’s secretary general, said.',
+        '“No decision yet,” the Kremlin spokesman, Dmitry Peskov, told reporters.',
+        '“We will vote for the package,” Sen. Jeanne Example (D-N.H.) said on Monday.',
+        '“It is a good first step,” Kaja Kallas, who met the ministers in Brussels on Monday, said.',
+        '“The navy is ready,” Anna Example, an adviser to Pete Hegseth, said.',
+      ].join('\n\n'),
+    );
+    expect(speakers(a).map(([, s]) => s)).toEqual(['Mark Rutte', 'Dmitry Peskov', 'Jeanne Example', 'Kaja Kallas', 'Anna Example']);
+  });
+
+  it('does not take a noun or a passive for a speech verb', () => {
+    const a = analyseText('Kaja Kallas called Sergei Lavrov’s remarks “a provocation”. The plan was announced as “final” by the ministry.');
+    expect(a.quotes[0]?.speaker?.name).toBe('Kaja Kallas');
+  });
+
   it('resolves pronouns to the right person', () => {
     const a = analyseText(
       'Kaja Kallas met Mark Rutte in Brussels on Monday.\n\n“The pressure must continue,” she said.\n\n“We agree completely,” he said.',

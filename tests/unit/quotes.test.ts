@@ -16,6 +16,10 @@ describe('quote detection', () => {
     ['German reversed guillemets', 'Er sagte: »Wir bleiben« und ging.', ['Wir bleiben']],
     ['Polish single low', 'Powiedział: ‚tak‘ i wyszedł.', ['tak']],
     ['NYT double apostrophes', "''We will not yield,'' the minister said.", ['We will not yield,']],
+    ['mixed marks: straight open, curly close', '"We will hold the line,” the general said.', ['We will hold the line,']],
+    ['mixed marks: curly open, straight close', '“Nous tiendrons," a dit le ministre.', ['Nous tiendrons,']],
+    ['NYT marks closing a nested single quote', "''They shouted 'no surrender,''' the colonel said.", ["They shouted 'no surrender,'"]],
+    ['NYT marks opening with a nested single quote', "'''Iron Shield,''' she replied.", ["'Iron Shield,'"]],
   ])('%s', (_name, text, expected) => {
     expect(quotes(text)).toEqual(expected);
   });

@@ -9,7 +9,16 @@
  * says so.
  */
 import { CUE_VERBS, SOURCE_PREPOSITIONS } from '../lexicon/cues.ts';
-import { ADVERBIALS, NOT_NAME_START, PRONOUNS_FEM, PRONOUNS_MASC, PRONOUNS_PLURAL } from '../lexicon/words.ts';
+import {
+  ADVERBIALS,
+  COURTESY_TITLES,
+  NOT_NAME_START,
+  OFFICE_WORDS,
+  PRONOUNS_FEM,
+  PRONOUNS_MASC,
+  PRONOUNS_PLURAL,
+  TITLE_MODIFIERS,
+} from '../lexicon/words.ts';
 import { fold } from '../text/fold.ts';
 import { PhraseIndex } from '../text/phrases.ts';
 import { type Token, tokenAt } from '../text/tokens.ts';
@@ -140,6 +149,10 @@ export function attributeQuotes(ctx: Context, people: People, orgs: OrgMentionAt
 
   // Continuations: pieces of one quotation, later sentences of the same
   // paragraph, and a paragraph that opens with a quote after a quoted paragraph.
+  const nextPieceOf = new Map<number, number>();
+  raw.forEach((r, i) => {
+    if (r.continues !== null) nextPieceOf.set(r.continues, i);
+  });
   for (let pass = 0; pass < 2; pass++) {
     for (const [qi, q] of quotes.entries()) {
       if (q.speaker || q.cue) continue;
@@ -155,24 +168,8 @@ export function attributeQuotes(ctx: Context, people: People, orgs: OrgMentionAt
       };
       if (r.continues !== null && inherit(quotes[r.continues])) continue;
       // The next piece of the same quotation names the speaker.
-      const nextPiece = quotes.find((_x, xi) => raw[xi]?.continues === qi);
-      if (nextPiece && inherit(nextPiece)) continue;
-      const prev = quotes[qi - 1];
-      const prevRaw = raw[qi - 1];
-      if (prev && prevRaw && prevRaw.block === r.block && !personBetween(people, r.block, prevRaw.close, r.open, prev.speaker?.key)) {
-        if (inherit(prev)) continue;
-      }
-      // Same sentence as the next quote, which has a speaker: “A” and “B,” X said.
-      const next = quotes[qi + 1];
-      const nextRaw = raw[qi + 1];
-      if (next && nextRaw && nextRaw.block === r.block && sameSentence(ctx, r.block, r.close, nextRaw.open) && inherit(next)) continue;
-      // A paragraph that opens with a quote continues the previous paragraph's speaker.
-      if (
-        (prev && prevRaw && prevRaw.block === r.block - 1) ||
-        (prevRaw && opensBlock(ctx, r) && prevRaw.block < r.block && previousProseBlock(ctx, r.block) === prevRaw.block)
-      ) {
-        if (opensBlock(ctx, r) && inherit(prev)) continue;
-      }
+      const nextPiece = nextPieceOf.get(qi);
+      if (nextPiece !== undefined && inherit(quotes[nextPiece])) continue;
       // "X said:" closing the previous paragraph introduces this one.
       if (opensBlock(ctx, r)) {
         const intro = colonIntro(ctx, people, orgsByBlock, r.block);
@@ -180,7 +177,22 @@ export function attributeQuotes(ctx: Context, people: People, orgs: OrgMentionAt
           q.speaker = intro.speaker;
           q.method = 'colon';
           q.cue = intro.cue;
+          continue;
         }
+      }
+      const prev = quotes[qi - 1];
+      const prevRaw = raw[qi - 1];
+      // A later sentence of the same paragraph, unless a later sentence names someone else first.
+      if (prev && prevRaw && prevRaw.block === r.block && !subjectBetween(ctx, people, r.block, prevRaw.close, r.open, prev.speaker?.key)) {
+        if (inherit(prev)) continue;
+      }
+      // Same sentence as the next quote, which has a speaker: “A” and “B,” X said.
+      const next = quotes[qi + 1];
+      const nextRaw = raw[qi + 1];
+      if (next && nextRaw && nextRaw.block === r.block && sameSentence(ctx, r.block, r.close, nextRaw.open) && inherit(next)) continue;
+      // A paragraph that opens with a quote continues the previous paragraph's speaker.
+      if (prev && prevRaw && opensBlock(ctx, r) && prevRaw.block < r.block && previousProseBlock(ctx, r.block) === prevRaw.block) {
+        if (inherit(prev)) continue;
       }
     }
   }
@@ -221,8 +233,26 @@ function groupOrgs(orgs: OrgMentionAt[], n: number): OrgMentionAt[][] {
   return by;
 }
 
-/** Speech verbs are written in lower case; "the United States" has no verb in it. */
-const cueAt = (t: Token | undefined) => t !== undefined && t.kind === 'word' && !t.upper && CUE_VERBS.has(t.key);
+/** Words before a cue word that make it a noun: "his remarks", "the claims", "Obama’s warning". */
+const DETERMINERS = new Set('the a an his her their its our my your this these those such whose'.split(' '));
+/** Forms of "be" before a participle: a passive ("was announced") names no speaker before it. */
+const BE = new Set('was were been being is are be'.split(' '));
+
+/**
+ * A speech verb at token k: written in lower case ("the United States" has no
+ * verb in it), not a noun after a determiner or possessive ("Obama’s remarks")
+ * and not a passive ("was announced").
+ */
+function cueAt(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  if (t === undefined || t.kind !== 'word' || t.upper || !CUE_VERBS.has(t.key)) return false;
+  const prev = tokens[k - 1];
+  if (prev?.kind !== 'word') return true;
+  // French/Spanish auxiliaries ("a déclaré", "ha dicho") look like English articles.
+  if ((prev.key === 'a' || prev.key === 'ha') && (t.text !== t.key || CUE_VERBS.get(t.key)?.english === false)) return true;
+  if (DETERMINERS.has(prev.key) || BE.has(prev.key) || /['’]s$/.test(prev.text)) return false;
+  return true;
+}
 
 /** After the quote: "…,” X said", "…,” said X", "…,” according to X", "…“, so Scholz". */
 function findAfter(
@@ -257,7 +287,7 @@ function findAfter(
       if (s) return { ...s, cue: src.values[0] ?? 'according to', distance: k - from };
       continue;
     }
-    if (!cueAt(t)) {
+    if (!cueAt(tokens, k)) {
       const inv = INVERTED_PRONOUN.exec(t.key);
       if (inv && k === start) {
         const s = resolvePronoun(ctx, people, q.block, t.start, inv[1] === 'elle' || inv[1] === 'elles' ? 'f' : 'm');
@@ -299,6 +329,12 @@ function findBefore(
   // Sentence start.
   let s = quoteFrom;
   while (s > limit && !isSentenceEnd(tokens, s - 1)) s--;
+  // "X fired back: “…”": a quote after a colon belongs to the subject of the clause that ends in the colon.
+  if (tokens[quoteFrom - 1]?.text === ':' && quoteFrom - 1 > s) {
+    const subj = clauseSubject(ctx, people, orgs, q.block, tokens, s, quoteFrom - 1);
+    if (subj?.speaker) return { ...subj, method: subj.method === 'cue' ? 'colon' : subj.method, cue: ':', distance: 1 };
+  }
+  let cueOnly: Found | null = null;
   for (let k = quoteFrom - 1; k >= s; k--) {
     const t = tokens[k];
     if (!t) break;
@@ -307,24 +343,170 @@ function findBefore(
       const sp = speakerAfter(ctx, people, orgs, q.block, tokens, src.to);
       if (sp) return { ...sp, cue: src.values[0] ?? 'according to', distance: quoteFrom - k };
     }
-    if (!cueAt(t)) continue;
-    const subj = subjectBefore(ctx, people, orgs, q.block, tokens, k, s);
-    if (subj) return { ...subj, cue: t.text, distance: quoteFrom - k - 1 };
+    if (!cueAt(tokens, k)) continue;
+    const subj = participleAfterComma(tokens, k, s)
+      ? clauseSubject(ctx, people, orgs, q.block, tokens, s, k)
+      : subjectBefore(ctx, people, orgs, q.block, tokens, k, s);
+    if (subj?.speaker || (subj && !cueOnly)) {
+      if (subj.speaker) return { ...subj, cue: t.text, distance: quoteFrom - k - 1 };
+    }
     const info = CUE_VERBS.get(t.key);
     if (info?.inverts) {
       const sp = speakerAfter(ctx, people, orgs, q.block, tokens, k + 1);
       if (sp?.speaker) return { ...sp, cue: t.text, distance: quoteFrom - k - 1 };
     }
+    cueOnly ??= { speaker: null, method: 'cue', cue: t.text, distance: quoteFrom - k - 1, source: subj?.source ?? null };
   }
   // "Name: “…”" at the start of a sentence (interview transcripts, headlines).
   if (tokens[quoteFrom - 1]?.text === ':') {
     const m = mentionEndingAt(people, q.block, quoteFrom - 2);
     if (m && m.from <= s + 3) return { speaker: personSpeaker(m.entity), method: 'colon', cue: ':', distance: 1, source: null };
   }
+  return cueOnly;
+}
+
+/** "…, saying", "…, telling reporters": a participle after a comma shares the subject of its main clause. */
+function participleAfterComma(tokens: Token[], k: number, limit: number): boolean {
+  if (!/ing$/.test(tokens[k]?.key ?? '')) return false;
+  let j = k - 1;
+  while (j >= limit && ADVERBIALS.has(tokens[j]?.key ?? '')) j--;
+  return tokens[j]?.text === ',';
+}
+
+/**
+ * The subject of the clause that runs from `from` to `to`: the first
+ * comma-separated stretch that opens with a person, pronoun, organisation or
+ * role ("Hours later, Trump returned …, telling reporters"; "When X
+ * suggested …, Rubio fired back:"). Stretches that open with a subordinating
+ * word or a preposition are skipped.
+ */
+function clauseSubject(
+  ctx: Context,
+  people: People,
+  orgs: OrgMentionAt[][],
+  block: number,
+  tokens: Token[],
+  from: number,
+  to: number,
+): Omit<Found, 'cue' | 'distance'> | null {
+  let p = from;
+  const first = Math.max(from, to - MAX_SUBJECT_TOKENS);
+  for (let i = first; i < to; i++)
+    if (i === first || tokens[i - 1]?.text === ',') {
+      p = i;
+      const t = tokens[p];
+      if (!t || t.kind === 'punct' || NOT_SUBJECT_START.has(t.key)) continue;
+      const r = subjectAt(ctx, people, orgs, block, tokens, p, to);
+      if (r) return r;
+    }
   return null;
 }
 
-/** The speaker named right before a cue at token k (skipping adverbials and a parenthetical). */
+/** A subject that opens at token p: a (titled) name, he/she, an organisation or a role phrase ("the defense secretary"). */
+function subjectAt(
+  ctx: Context,
+  people: People,
+  orgs: OrgMentionAt[][],
+  block: number,
+  tokens: Token[],
+  p: number,
+  to: number,
+): Omit<Found, 'cue' | 'distance'> | null {
+  const t = tokens[p];
+  if (!t) return null;
+  const g = pronounGender(t.key);
+  if (g === 'm' || g === 'f') return { speaker: resolvePronoun(ctx, people, block, t.start, g), method: 'pronoun', source: null };
+  const lead = t.key === 'the' || t.key === 'former' ? p + 1 : p;
+  const offset = tokens[p]?.start ?? 0;
+  const m = (people.byBlock[block] ?? []).find(
+    (x) =>
+      x.to <= to &&
+      (x.from === lead || x.from === p || (x.titleStart !== null && x.titleStart <= (tokens[lead]?.start ?? 0) && x.titleStart >= offset)),
+  );
+  if (m) {
+    if (isPossessive(tokens[m.to - 1])) return null;
+    return { speaker: personSpeaker(m.entity), method: 'cue', source: null };
+  }
+  const o = orgs[block]?.find((x) => x.from === lead || x.from === p);
+  if (o) {
+    if (isPossessive(tokens[o.to - 1])) return null;
+    return { speaker: { key: `org:${o.id}`, id: o.id, name: o.name, type: 'organisation' }, method: 'organisation', source: null };
+  }
+  // "the defense secretary …": a role phrase of up to five words.
+  for (let j = Math.min(to - 1, p + 5); j > p; j--) {
+    const r = roleEndingAt(ctx, people, block, tokens, j, p);
+    if (r?.speaker) return r;
+  }
+  return null;
+}
+
+/** Words that open a clause or phrase that is not the subject: "X, who …, said", "X, speaking in Kyiv, said". */
+const NOT_SUBJECT_START = new Set([
+  'who',
+  'whose',
+  'whom',
+  'which',
+  'that',
+  'where',
+  'when',
+  'while',
+  'after',
+  'before',
+  'as',
+  'in',
+  'on',
+  'at',
+  'to',
+  'for',
+  'from',
+  'with',
+  'without',
+  'during',
+  'speaking',
+  'writing',
+  'referring',
+  'according',
+  'if',
+  'because',
+  'although',
+  'though',
+  'but',
+  'and',
+  'or',
+  'der',
+  'die',
+  'qui',
+  'que',
+  'quien',
+  'który',
+  'która',
+  'который',
+  'которая',
+  'який',
+  'яка',
+]);
+const MAX_SUBJECT_TOKENS = 48;
+
+/** Index of the "(" matching a ")" at j, within a few tokens, or -1. */
+function openParen(tokens: Token[], j: number, limit: number): number {
+  for (let i = j - 1; i >= limit && j - i <= 14; i--) {
+    const x = tokens[i]?.text;
+    if (x === '(') return i;
+    if (x === ')' || isQuoteMark(x)) return -1;
+  }
+  return -1;
+}
+
+const isQuoteMark = (x: string | undefined) => x !== undefined && /^["“”„«»‘’‚‹›]$/.test(x);
+
+/**
+ * The speaker named right before a cue at token k. The words before the verb
+ * are read as comma-separated segments ("Brian Fallon, the campaign’s press
+ * secretary, said"; "Merkel’s spokesman, Steffen Seibert, wrote"), skipping
+ * adverbials and parentheticals ("Sen. Claire McCaskill (D-Mo.) said"): a
+ * segment that opens with a person's name wins; otherwise the nearest segment
+ * that can be a subject is read by its last word (pronoun, role, organisation).
+ */
 function subjectBefore(
   ctx: Context,
   people: People,
@@ -334,21 +516,104 @@ function subjectBefore(
   k: number,
   limit: number,
 ): Omit<Found, 'cue' | 'distance'> | null {
-  let j = k - 1;
-  // "on Thursday", "in a statement" before the verb are rare; skip simple adverbials.
-  while (j >= limit && tokens[j] && (ADVERBIALS.has(tokens[j]?.key ?? '') || tokens[j]?.text === '—')) j--;
-  // "X, who …, said": jump over the parenthetical to the name before it.
-  if (tokens[j]?.text === ',') {
-    let c = j - 1;
-    while (c >= limit && tokens[c]?.text !== ',' && !isSentenceEnd(tokens, c)) c--;
-    if (c >= limit && tokens[c]?.text === ',') {
-      const r = speakerEndingAt(ctx, people, orgs, block, tokens, c - 1, limit);
-      if (r) return r;
+  const skip = (j: number): number => {
+    for (;;) {
+      const t = tokens[j];
+      if (!t || j < limit) return j;
+      if (ADVERBIALS.has(t.key) || t.text === '—' || t.text === '–') j--;
+      else if (t.text === ')') {
+        const o = openParen(tokens, j, limit);
+        if (o < 0) return j;
+        j = o - 1;
+      } else return j;
     }
-    return null;
+  };
+  // Segments [from, to] (inclusive), nearest first.
+  const segments: { from: number; to: number }[] = [];
+  let j = skip(k - 1);
+  // "X, the consultant, said": the comma closing an apposition.
+  if (tokens[j]?.text === ',' && j - 1 >= limit) j = skip(j - 1);
+  const floor = Math.max(limit, k - MAX_SUBJECT_TOKENS);
+  while (j >= floor && segments.length < 4) {
+    const t = tokens[j];
+    if (!t || t.kind === 'punct') break;
+    let a = j;
+    while (a - 1 >= floor) {
+      const x = tokens[a - 1];
+      if (!x) break;
+      if (x.text === ')') {
+        const o = openParen(tokens, a - 1, floor);
+        if (o < 0) break;
+        a = o;
+        continue;
+      }
+      if (x.kind === 'punct' && x.text !== '.' && x.text !== '-' && x.text !== '&') break;
+      if (x.text === '.' && isSentenceEnd(tokens, a - 1)) break;
+      a--;
+    }
+    segments.push({ from: a, to: j });
+    if (tokens[a - 1]?.text !== ',') break;
+    j = skip(a - 2);
   }
-  if (j < limit) return null;
-  return speakerEndingAt(ctx, people, orgs, block, tokens, j, limit);
+  if (segments.length === 0) return null;
+  const only = segments.length === 1 ? segments[0] : undefined;
+  if (only) {
+    // "Trump campaign spokesman Jason Miller added": the phrase's head is its last word.
+    const m = headMention(people, block, tokens, only.from, only.to);
+    if (m) return { speaker: personSpeaker(m.entity), method: 'cue', source: null };
+    return speakerEndingAt(ctx, people, orgs, block, tokens, only.to, only.from);
+  }
+  // 1. A segment that is a person's name (with its title): "Steffen Seibert", "Douglas Holtz-Eakin".
+  for (const seg of segments) {
+    if (NOT_SUBJECT_START.has(tokens[seg.from]?.key ?? '')) continue;
+    const m = nameSegment(people, block, tokens, seg.from, seg.to);
+    if (m) return { speaker: personSpeaker(m.entity), method: 'cue', source: null };
+  }
+  // 2. The clause's subject: the leftmost segment that can be one ("the defense secretary, speaking in Brussels, said").
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const seg = segments[i];
+    if (!seg || NOT_SUBJECT_START.has(tokens[seg.from]?.key ?? '') || /ing$/.test(tokens[seg.from]?.key ?? '')) continue;
+    const r = speakerEndingAt(ctx, people, orgs, block, tokens, seg.to, seg.from);
+    if (r) return r;
+  }
+  return null;
+}
+
+/** Title words and determiners that may precede a name in its own segment: "former Colorado Rep.", "the Vatican’s". */
+const isTitleish = (t: Token) => t.upper || t.kind === 'abbr' || t.text === '.' || ['the', 'former', 'then', 'late', 'and'].includes(t.key);
+
+/** A segment that is a person's name, perhaps with a title before it ("the Vatican spokesman, Federico Lombardi,"). */
+function nameSegment(people: People, block: number, tokens: Token[], from: number, to: number): Mention | undefined {
+  const m = mentionEndingAt(people, block, to);
+  if (!m || m.from < from || isPossessive(tokens[m.to - 1])) return undefined;
+  for (let i = from; i < m.from; i++) {
+    const t = tokens[i];
+    if (!t || !(isTitleish(t) || (m.titleStart !== null && t.start >= m.titleStart))) return undefined;
+  }
+  return m;
+}
+
+const isPossessive = (t: Token | undefined) => t !== undefined && /['’]s$|s['’]$/.test(t.text);
+
+/** Words after which a name is an object, not a subject: "an adviser to Mr. Obama". */
+const PREPOSITIONS = new Set(
+  'to of for with by at from under like about against toward towards than between among behind before after alongside beside into onto over via per'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A person mention that heads the phrase [from, to]: it ends the phrase, is
+ * not a possessive ("Merkel’s spokesman") and is not the object of a
+ * preposition ("an adviser to Mr. Obama").
+ */
+function headMention(people: People, block: number, tokens: Token[], from: number, to: number): Mention | undefined {
+  const m = mentionEndingAt(people, block, to);
+  if (!m || m.from < from || isPossessive(tokens[m.to - 1])) return undefined;
+  const headStart = m.titleStart !== null ? Math.max(from, tokenAt(tokens, m.titleStart)) : m.from;
+  const before = tokens[headStart - 1];
+  if (headStart > from && before && PREPOSITIONS.has(before.key)) return undefined;
+  return m;
 }
 
 /** A speaker phrase whose last token is j: a name, pronoun, role noun, organisation or a new name. */
@@ -360,34 +625,92 @@ function speakerEndingAt(
   tokens: Token[],
   j: number,
   limit: number,
+  depth = 0,
 ): Omit<Found, 'cue' | 'distance'> | null {
   const t = tokens[j];
   if (!t || t.kind === 'punct') return null;
   const m = mentionEndingAt(people, block, j);
-  if (m) return { speaker: personSpeaker(m.entity), method: 'cue', source: null };
+  const o = m ? undefined : orgs[block]?.find((x) => x.to - 1 === j);
+  // "Holger Example of Berenberg", "an adviser to Pete Hegseth": the name is a complement; the head comes before it.
+  const start = m
+    ? m.titleStart !== null
+      ? Math.max(limit, tokenAt(tokens, m.titleStart))
+      : m.from
+    : o
+      ? o.from
+      : phraseStart(tokens, j, limit);
+  const lead = tokens[start - 1]?.key === 'the' ? start - 1 : start;
+  if (lead - 1 > limit && PREPOSITIONS.has(tokens[lead - 1]?.key ?? '') && depth < 2) {
+    return speakerEndingAt(ctx, people, orgs, block, tokens, lead - 2, limit, depth + 1);
+  }
+  if (m && !isPossessive(tokens[m.to - 1])) return { speaker: personSpeaker(m.entity), method: 'cue', source: null };
   const g = pronounGender(t.key);
   if (g !== undefined) {
     if (g === 'plural') return { speaker: null, method: 'pronoun', source: t.text };
     return { speaker: resolvePronoun(ctx, people, block, t.start, g), method: 'pronoun', source: null };
   }
-  const o = orgs[block]?.find((x) => x.to - 1 === j);
   if (o) return { speaker: { key: `org:${o.id}`, id: o.id, name: o.name, type: 'organisation' }, method: 'organisation', source: null };
   // Role noun phrase: "the defense secretary", "Russia’s foreign minister".
   const role = roleEndingAt(ctx, people, block, tokens, j, limit);
   if (role) return role;
   // A capitalised name the article did not introduce: "…,” said Pat Caddell.
-  if (t.upper && t.kind === 'word') {
-    let a = j;
-    while (a - 1 >= limit && tokens[a - 1]?.upper && tokens[a - 1]?.kind === 'word' && j - a < 3) a--;
-    while (a < j && NOT_NAME_START.has(tokens[a]?.key ?? '')) a++;
-    if (!NOT_NAME_START.has(t.key)) {
-      const intro = people.introduce(block, a, j + 1);
-      if (intro) return { speaker: personSpeaker(intro.entity), method: 'cue', source: null };
-    }
-  }
+  const intro = introduceName(ctx, people, block, tokens, j, limit);
+  if (intro) return intro;
   if (UNNAMED_SOURCES.has(t.key.replace(/'s$/, ''))) return { speaker: null, method: 'cue', source: t.text };
   return null;
 }
+
+/** Start of the capitalised or title phrase ending at j ("Democratic pollster Stan Example", "the defense secretary"). */
+function phraseStart(tokens: Token[], j: number, limit: number): number {
+  let a = j;
+  while (a - 1 >= limit && j - a < 6) {
+    const x = tokens[a - 1];
+    if (!x) break;
+    const titleWord =
+      OFFICE_WORDS.has(x.key) || (TITLE_MODIFIERS.has(x.key) && !PREPOSITIONS.has(x.key) && x.key !== 'the' && x.key !== 'and');
+    if ((x.kind === 'word' && (x.upper || titleWord)) || x.kind === 'abbr' || (x.text === '.' && tokens[a - 2]?.kind === 'word')) a--;
+    else break;
+  }
+  return a;
+}
+
+/**
+ * A person the article has not introduced, named by the capitalised run that
+ * ends at j ("said Democratic pollster Stan Example" → Stan Example): title
+ * words are dropped, and places and organisations are not people.
+ */
+function introduceName(
+  ctx: Context,
+  people: People,
+  block: number,
+  tokens: Token[],
+  j: number,
+  limit: number,
+): Omit<Found, 'cue' | 'distance'> | null {
+  const t = tokens[j];
+  if (!t || t.kind !== 'word' || !t.upper || NOT_NAME_START.has(t.key) || OFFICE_WORDS.has(t.key) || TITLE_MODIFIERS.has(t.key))
+    return null;
+  let a = j;
+  while (a - 1 >= limit && j - a < 3) {
+    const x = tokens[a - 1];
+    if (!x || !x.upper || (x.kind !== 'word' && x.kind !== 'abbr')) break;
+    if (OFFICE_WORDS.has(x.key) || TITLE_MODIFIERS.has(x.key) || COURTESY_TITLES.has(x.key) || NOT_NAME_START.has(x.key)) break;
+    if (ctx.data.countryNames.matchAt(tokens, a - 1)?.to === a) break;
+    a--;
+  }
+  // Places and organisations are not people: "Miami", "Log Cabin Republicans".
+  const place = ctx.data.countryNames.matchAt(tokens, a) ?? ctx.data.orgNames.matchAt(tokens, a);
+  if (place && place.to >= j + 1) return null;
+  const intro = people.introduce(block, a, j + 1);
+  return intro ? { speaker: personSpeaker(intro.entity), method: 'cue', source: null } : null;
+}
+
+/** Words that end the speaker phrase after an inverted cue: "said Mark Rutte in Brussels", "said X, who …". */
+const PHRASE_END = new Set(
+  'who whose which when while after before as in on at during according adding noting referring speaking told to from about of with because and but'.split(
+    ' ',
+  ),
+);
 
 /** The speaker phrase starting at token k (after an inverted cue or "according to"). */
 function speakerAfter(
@@ -403,38 +726,32 @@ function speakerAfter(
   const g = pronounGender(t.key);
   if (g !== undefined && g !== 'plural')
     return { speaker: resolvePronoun(ctx, people, block, t.start, g), method: 'pronoun', source: null };
-  // A mention within the next few tokens (after a title: "said Defense Secretary Jim Mattis").
-  const m = (people.byBlock[block] ?? []).find(
-    (x) => x.from >= k && x.from <= k + 6 && (x.titleStart === null || x.titleStart <= (tokens[k + 1]?.start ?? 0) || x.from === k),
-  );
-  if (m && (m.from === k || (m.titleStart !== null && m.titleStart <= (tokens[k]?.start ?? 0) + 1) || onlyTitleWords(tokens, k, m.from))) {
-    return { speaker: personSpeaker(m.entity), method: 'cue', source: null };
+  // The phrase runs to a comma, a parenthesis, a sentence end or a word that starts a new phrase.
+  let end = k;
+  while (end < tokens.length && end - k < 10) {
+    const x = tokens[end];
+    if (!x) break;
+    if (x.kind === 'punct' && !(x.text === '.' && !isSentenceEnd(tokens, end)) && x.text !== '-' && x.text !== '&') break;
+    if (end > k && PHRASE_END.has(x.key) && !(x.key === 'of' && OFFICE_WORDS.has(tokens[end - 1]?.key ?? ''))) break;
+    end++;
   }
+  if (end === k) return null;
+  // The phrase's head is a name: "said Defense Secretary Jim Mattis", "said Senate Minority Leader Harry Reid".
+  const list = people.byBlock[block] ?? [];
+  let head: Mention | undefined;
+  for (const m of list) if (m.from >= k && m.to <= end && !isPossessive(tokens[m.to - 1])) head = m;
+  if (head) return { speaker: personSpeaker(head.entity), method: 'cue', source: null };
   const o = orgs[block]?.find((x) => x.from >= k && x.from <= k + 1);
   if (o) return { speaker: { key: `org:${o.id}`, id: o.id, name: o.name, type: 'organisation' }, method: 'organisation', source: null };
   // Role phrase after the verb: "said the defense secretary".
-  let end = k;
-  while (end < tokens.length && end - k < 8 && tokens[end]?.kind !== 'punct') end++;
   for (let j = end - 1; j >= k; j--) {
     const r = roleEndingAt(ctx, people, block, tokens, j, k);
     if (r) return r;
   }
-  if (t.upper && t.kind === 'word' && !NOT_NAME_START.has(t.key)) {
-    let b = k + 1;
-    while (b < tokens.length && b - k < 3 && tokens[b]?.upper && tokens[b]?.kind === 'word') b++;
-    const intro = people.introduce(block, k, b);
-    if (intro) return { speaker: personSpeaker(intro.entity), method: 'cue', source: null };
-  }
+  const intro = introduceName(ctx, people, block, tokens, end - 1, k);
+  if (intro) return intro;
   if (UNNAMED_SOURCES.has(t.key) || UNNAMED_SOURCES.has(tokens[k + 1]?.key ?? '')) return { speaker: null, method: 'cue', source: t.text };
   return null;
-}
-
-function onlyTitleWords(tokens: Token[], from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const t = tokens[i];
-    if (!t || t.kind === 'punct' ? t?.text !== '.' : !t.upper && !['the', 'of', 'for'].includes(t.key)) return false;
-  }
-  return true;
 }
 
 function mentionEndingAt(people: People, block: number, j: number): Mention | undefined {
@@ -557,9 +874,17 @@ function recentEntities(people: People, block: number, offset: number): Entity[]
   return out;
 }
 
-/** Someone other than `except` is named between two offsets of a block. */
-function personBetween(people: People, block: number, from: number, to: number, except?: string): boolean {
-  return (people.byBlock[block] ?? []).some((m) => m.start >= from && m.end <= to && m.entity.key !== except);
+/**
+ * Someone other than `except` is named between two quotes of a paragraph, in
+ * a sentence after the one that closes the first quote (the first quote's own
+ * attribution clause, "…,” said X, an adviser to Y., does not count).
+ */
+function subjectBetween(ctx: Context, people: People, block: number, from: number, to: number, except?: string): boolean {
+  const tokens = ctx.blocks[block]?.tokens ?? [];
+  let k = tokenAt(tokens, from);
+  while (k < tokens.length && (tokens[k]?.end ?? 0) <= to && !isSentenceEnd(tokens, k)) k++;
+  const after = tokens[k]?.end ?? to;
+  return (people.byBlock[block] ?? []).some((m) => m.start >= after && m.end <= to && m.entity.key !== except);
 }
 
 function sameSentence(ctx: Context, block: number, from: number, to: number): boolean {
@@ -590,7 +915,7 @@ function colonIntro(ctx: Context, people: People, orgs: OrgMentionAt[][], block:
   let s = tokens.length - 1;
   while (s > 0 && !isSentenceEnd(tokens, s - 1)) s--;
   for (let k = tokens.length - 2; k >= s; k--) {
-    if (!cueAt(tokens[k])) continue;
+    if (!cueAt(tokens, k)) continue;
     const subj = subjectBefore(ctx, people, orgs, prev, tokens, k, s);
     if (subj?.speaker) return { ...subj, cue: tokens[k]?.text ?? ':', distance: 0 };
     const sp = speakerAfter(ctx, people, orgs, prev, tokens, k + 1);

@@ -48,7 +48,12 @@ export function isSentenceEnd(tokens: readonly Token[], k: number): boolean {
     if (prev && prev.end === t.start) {
       if (ABBREVIATIONS.has(prev.key)) return false;
       if (prev.kind === 'word' && prev.text.length === 1 && prev.upper) return false; // initial: "Joseph F. Dunford"
+      if (prev.kind === 'word' && /-\p{Lu}$/u.test(prev.text)) return false; // party-state tag: "(D-N.C.)"
     }
+    const after = tokens[k + 1];
+    // An abbreviation goes on: "N. H.", "(D-N.H.)".
+    if (after && after.start === t.end && after.kind === 'word' && after.text.length === 1 && after.upper && tokens[k + 2]?.text === '.')
+      return false;
   }
   const next = tokens[k + 1];
   if (!next) return true;

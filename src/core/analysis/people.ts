@@ -220,6 +220,12 @@ export function findPeople(ctx: Context): People {
         words++;
         continue;
       }
+      // Run-together initials: "G.K. Butterfield".
+      if (t.kind === 'abbr' && t.text.length <= 6 && tokens[j + 1]?.kind === 'word' && tokens[j + 1]?.upper) {
+        j++;
+        words++;
+        continue;
+      }
       if (t.kind !== 'word' || !(t.upper || (PARTICLES.has(t.key) && tokens[j + 1]?.upper && j > i))) break;
       if (MONTHS.has(t.key) || (j > i && NOT_NAME_START.has(t.key) && !PARTICLES.has(t.key))) break;
       j++;

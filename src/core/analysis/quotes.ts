@@ -104,7 +104,8 @@ function scanBlock(text: string, b: Block, bi: number, out: RawQuote[]): void {
         else open(i, '”“');
         break;
       case '”':
-        if (topCloses('”')) close(i);
+        // Closes “…” and, in texts that mix mark styles, a straight "…”.
+        if (topCloses('”') || (topCloses('"') && !isSpace(text[i - 1]))) close(i);
         else if (stack.length === 0 && canOpenAt(text, i, b.start) && isLetterOrDigit(text[i + 1])) open(i, '”'); // Swedish/Finnish ”…”
         break;
       case '„':
@@ -138,7 +139,15 @@ function scanBlock(text: string, b: Block, bi: number, out: RawQuote[]): void {
         if (topCloses('’') && !isSpace(text[i - 1]) && !isLetterOrDigit(text[i + 1])) close(i);
         break;
       case "'":
-        if (text[i + 1] === "'") {
+        if (text[i + 1] === "'" && text[i + 2] === "'" && topCloses("'") && !isSpace(text[i - 1])) {
+          // ''' closing a nested 'quote' and the ''…'' around it: close the single mark first.
+          close(i);
+        } else if (text[i + 1] === "'" && text[i + 2] === "'" && stack.length === 0 && canOpenAt(text, i, b.start)) {
+          // ''' opening ''…'' with a nested 'quote' at its start.
+          open(i, "''", 2);
+          open(i + 2, "'");
+          i += 2;
+        } else if (text[i + 1] === "'") {
           // NYT-style ''…'' pairs.
           if (topCloses("''") && !isSpace(text[i - 1])) close(i, 2);
           else if (canOpenAt(text, i, b.start) && !isSpace(text[i + 2])) open(i, "''", 2);
@@ -148,6 +157,15 @@ function scanBlock(text: string, b: Block, bi: number, out: RawQuote[]): void {
         break;
       case '"':
         if (topCloses('"') && !isSpace(text[i - 1]) && canCloseAt(text, i, 1, b.end)) close(i);
+        // Mixed styles: “…" closes with a straight mark.
+        else if (
+          topCloses('”') &&
+          stack[stack.length - 1]?.len === 1 &&
+          !isSpace(text[i - 1]) &&
+          canCloseAt(text, i, 1, b.end) &&
+          !isLetterOrDigit(text[i + 1])
+        )
+          close(i);
         else if (canOpenAt(text, i, b.start) && !isSpace(text[i + 1])) open(i, '"');
         else if (topCloses('"')) close(i);
         break;

@@ -384,13 +384,17 @@ const UK = [
 export interface CueInfo {
   /** May precede its subject: "said Mattis", "sagte Scholz", "заявил Песков". */
   inverts: boolean;
+  /** The verb is English (so "a"/"the" before it makes it a noun; in French "a" is an auxiliary). */
+  english: boolean;
 }
 
 export const CUE_VERBS: ReadonlyMap<string, CueInfo> = (() => {
   const m = new Map<string, CueInfo>();
-  for (const w of EN_NON_INVERTING) m.set(fold(w), { inverts: false });
-  for (const w of [...EN_INVERTING, ...DE, ...FR, ...ES, ...PL, ...RU, ...UK]) {
-    m.set(fold(w), { inverts: w !== 'told' && w !== 'tells' });
+  for (const w of EN_NON_INVERTING) m.set(fold(w), { inverts: false, english: true });
+  for (const w of EN_INVERTING) m.set(fold(w), { inverts: w !== 'told' && w !== 'tells', english: true });
+  for (const w of [...DE, ...FR, ...ES, ...PL, ...RU, ...UK]) {
+    const key = fold(w);
+    m.set(key, { inverts: true, english: m.get(key)?.english ?? false });
   }
   // German "so" is only a cue right after a quote ("…“, so Scholz"); handled by position in attribution.
   return m;
