@@ -27,7 +27,10 @@ const SPECIAL = /[łøđðþßæœıʼ’‘`´]/g;
 const ASCII = /^[ -~\s]*$/;
 
 export function fold(s: string): string {
-  if (ASCII.test(s)) return s.toLowerCase().replace(/`/g, "'");
+  if (ASCII.test(s)) {
+    const lower = s.toLowerCase();
+    return lower.includes('`') ? lower.replace(/`/g, "'") : lower;
+  }
   return s
     .normalize('NFD')
     .replace(MARKS, '')

@@ -58,17 +58,24 @@ export class PatternIndex<T> {
         i++;
         continue;
       }
-      const cands = [
-        ...(this.exact.get(t.key) ?? []),
-        ...(this.exact.get(t.key.replace(/'s$/, '')) ?? []),
-        ...(this.byPrefix.get(t.key.slice(0, PREFIX_HEAD)) ?? []),
-      ];
+      // Three lookups, no allocation for the common token that starts no pattern.
+      const key = t.key;
+      const exact = this.exact.get(key);
+      const possessive = key.endsWith("'s") ? this.exact.get(key.slice(0, -2)) : undefined;
+      const prefix = key.length >= PREFIX_HEAD ? this.byPrefix.get(key.slice(0, PREFIX_HEAD)) : undefined;
+      if (!exact && !possessive && !prefix) {
+        i++;
+        continue;
+      }
       let best: PatternMatch<T> | null = null;
-      for (const p of cands) {
-        const end = matchPattern(tokens, i, p.parts);
-        if (end === -1) continue;
-        if (!best || end > best.to) best = { from: i, to: end, values: [p.value] };
-        else if (end === best.to && !best.values.includes(p.value)) best.values.push(p.value);
+      for (const list of [exact, possessive, prefix]) {
+        if (!list) continue;
+        for (const p of list) {
+          const end = matchPattern(tokens, i, p.parts);
+          if (end === -1) continue;
+          if (!best || end > best.to) best = { from: i, to: end, values: [p.value] };
+          else if (end === best.to && !best.values.includes(p.value)) best.values.push(p.value);
+        }
       }
       if (best) {
         out.push(best);
