@@ -188,6 +188,8 @@ export class DatasetIndex {
 
 /** "Ursula von der Leyen" → "von der Leyen"; "James Mattis" → "Mattis"; single names have none. */
 export function surnameOf(fullName: string): string | null {
+  // Regnal and territorial names have no surname: "Charles III", "Willem-Alexander of the Netherlands", "Guillaume, Grand Duke of Luxembourg".
+  if (/,|\sof\s|\s(?:[IVX]+)$/.test(fullName)) return null;
   const words = tokenize(fullName).filter((t) => t.kind !== 'punct');
   if (words.length < 2) return null;
   let i = words.length - 1;
