@@ -81,7 +81,8 @@ function renderMessage(text: string, action?: { label: string; run: () => void; 
 function verdictLine(s: Summary): HTMLElement {
   const key = s.verdict === 'relevant' ? 'verdictRelevant' : s.verdict === 'passing' ? 'verdictPassing' : 'verdictUnrelated';
   const details = h('details', { class: 'reasons' }, h('summary', {}, t('popupWhy')), h('ul', {}, ...s.reasons.map((r) => h('li', {}, r))));
-  const dateNote = s.dateSource === 'today' ? t('dateToday', s.date) : t('dateFrom', s.date, t(`dateSource_${s.dateSource}`));
+  const dateNote =
+    s.dateSource === 'today' ? t('dateToday', s.date) : t('dateFrom', s.date, t(`dateSource_${s.dateSource.replace('-', '')}`));
   return h(
     'div',
     { class: `verdict verdict-${s.verdict}` },

@@ -113,6 +113,10 @@ describe('locales', () => {
   }
   for (const m of read('manifest.json').matchAll(/__MSG_(\w+)__/g)) used.add(m[1] ?? '');
 
+  it('keys are valid for Chrome (letters, digits, _ and @ only)', () => {
+    for (const l of ['en', 'de', 'ru']) for (const k of Object.keys(locale(l))) expect(k, `${l}: ${k}`).toMatch(/^[A-Za-z0-9_@]+$/);
+  });
+
   it('English has every string the code uses', () => {
     expect([...used].filter((k) => !(k in en))).toEqual([]);
   });
