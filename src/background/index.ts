@@ -50,6 +50,8 @@ async function handle(msg: ToBackground, sender: browser.Runtime.MessageSender):
     case 'injectInto':
       await injectSourcelight(msg.tabId);
       return ok(true);
+    case 'runCommand':
+      return ok(await onCommand(msg.command));
     case 'listSites': {
       const { settings } = await loadSettings();
       return ok(Object.entries(settings.sites).map(([host, on]) => ({ host, on })));
@@ -70,13 +72,26 @@ async function activeTab(): Promise<browser.Tabs.Tab | undefined> {
   return tab;
 }
 
-browser.commands.onCommand.addListener((command: string) => {
-  if (command !== 'toggle-highlights') return;
-  void activeTab().then(async (tab) => {
-    const host = hostOf(tab?.url);
-    if (host) await toggleSite(host);
-  });
-});
+/** The keyboard command: flips highlights for the active tab's site. Returns the new state, or null where there is no site. */
+async function onCommand(command: string): Promise<boolean | null> {
+  if (command !== 'toggle-highlights') return null;
+  const tab = await activeTab();
+  const host = hostOf(tab?.url) ?? (tab?.id !== undefined ? await hostFromContent(tab.id) : null);
+  return host ? toggleSite(host) : null;
+}
+
+/** The tab's URL is hidden without a grant; its content script (if any) knows its host. */
+async function hostFromContent(tabId: number): Promise<string | null> {
+  try {
+    const reply = (await browser.tabs.sendMessage(tabId, { type: 'getState' })) as Reply<{ host?: unknown }> | undefined;
+    const host = reply?.ok ? reply.value.host : undefined;
+    return typeof host === 'string' && /^[a-z0-9.-]+(?::\d+)?$/i.test(host) ? host.toLowerCase() : null;
+  } catch {
+    return null;
+  }
+}
+
+browser.commands.onCommand.addListener((command: string) => void onCommand(command));
 
 function createMenus(): void {
   void browser.contextMenus.removeAll().then(() => {

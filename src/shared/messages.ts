@@ -59,7 +59,9 @@ export type ToBackground =
   | { type: 'getSiteHighlights'; host: string }
   | { type: 'setSiteHighlights'; host: string; on: boolean }
   | { type: 'injectInto'; tabId: number }
-  | { type: 'listSites' };
+  | { type: 'listSites' }
+  /** Runs a keyboard command's handler, exactly as pressing the shortcut does (the e2e tests drive it this way). */
+  | { type: 'runCommand'; command: 'toggle-highlights' };
 
 export interface BackgroundReplies {
   ping: { version: string };
@@ -68,6 +70,7 @@ export interface BackgroundReplies {
   setSiteHighlights: true;
   injectInto: true;
   listSites: { host: string; on: boolean }[];
+  runCommand: boolean | null;
 }
 
 const host = str({ min: 1, max: 253, pattern: /^[a-z0-9.-]+(?::\d+)?$/i });
@@ -78,6 +81,7 @@ const toBackgroundChecks: { [K in ToBackground['type']]: Check<Extract<ToBackgro
   setSiteHighlights: obj({ type: oneOf(['setSiteHighlights'] as const), host, on: bool }),
   injectInto: obj({ type: oneOf(['injectInto'] as const), tabId: num({ min: 0, integer: true }) }),
   listSites: obj({ type: oneOf(['listSites'] as const) }),
+  runCommand: obj({ type: oneOf(['runCommand'] as const), command: oneOf(['toggle-highlights'] as const) }),
 };
 
 function parseWith<M extends { type: string }>(
