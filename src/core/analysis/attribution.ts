@@ -205,26 +205,66 @@ export function attributeQuotes(ctx: Context, people: People, orgs: OrgMentionAt
   return quotes;
 }
 
+/** The nearer of the cues after and before the quote; one that names a speaker beats one that does not. */
 function pick(after: Found | null, before: Found | null): Found | null {
   if (!after) return before;
   if (!before) return after;
+  const named = (f: Found) => f.speaker !== null || f.source !== null;
+  if (named(after) !== named(before)) return named(after) ? after : before;
   if (after.distance <= 3) return after;
   if (before.distance <= 3) return before;
   return after.distance <= before.distance ? after : before;
 }
 
-/** Speech or scare quote. */
+/** Nouns that name a work: a title in quotes after them is not speech ("the book “…”", "the show “…”"). */
+const WORK_NOUNS = new Set(
+  'book books film films movie movies show shows series program programme podcast song songs album column documentary novel memoir play musical episode sitcom broadcast titled entitled buch film sendung livre émission libro película książka film книга фильм книга фільм'.split(
+    ' ',
+  ),
+);
+/** Short words a title keeps in lower case ("Tales From the Crypt"). */
+const TITLE_SMALL_WORDS = new Set('of the a an and in on for to with at by or from'.split(' '));
+
+/**
+ * Speech or scare quote. Speech: a quote with a cue or speaker, a
+ * continuation, a blockquote, or a phrase of three words or more in running
+ * prose. Scare: a word or two with no cue ("a “buffer zone”"), a term after
+ * "so-called"/"dubbed", and the title of a work ("NBC’s “Today”", "the book
+ * “Fear”", "“…,” by X").
+ */
 function classify(ctx: Context, r: RawQuote, q: Quote): QuoteKind {
-  if (r.fromBlockquote || q.cue || q.method === 'continuation' || q.method === 'colon') return 'speech';
+  if (r.fromBlockquote) return 'speech';
   const words = q.text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
   const tokens = ctx.blocks[r.block]?.tokens ?? [];
   const k = tokenAt(tokens, r.open) - 1;
   const lead = tokens[k];
+  const titleCase =
+    words.length <= 8 && words.every((w, i) => /^[\p{Lu}\p{N}'‘’"“]/u.test(w) || (i > 0 && TITLE_SMALL_WORDS.has(w.toLowerCase())));
+  const after = tokenAt(tokens, r.close);
+  if ((titleCase && isWorkTitle(tokens, k)) || bylineAfter(tokens, after)) return 'scare';
+  // A headline quotes fragments; only a quote with its speaker ("Mattis: “…”") is speech there.
+  if (ctx.blocks[r.block]?.block.kind === 'title' && !q.speaker) return 'scare';
+  if (q.cue || q.method === 'continuation' || q.method === 'colon') return 'speech';
   if (lead && SCARE_LEADS.has(lead.key) && words.length <= 8) return 'scare';
-  if (words.length <= 3 && !/[.!?…]$/.test(q.text)) return 'scare';
+  if (words.length <= 2 && !/[.!?…]$/.test(q.text)) return 'scare';
   // A title-cased name of a work or slogan with no cue: "Operation “Eastern Sentry”".
-  if (words.length <= 6 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w)) && !/[.!?,]$/.test(q.text)) return 'scare';
-  return q.speaker ? 'speech' : words.length >= 6 ? 'speech' : 'scare';
+  if (titleCase && words.length <= 6 && !/[.!?]$/.test(q.text)) return 'scare';
+  return 'speech';
+}
+
+/** Context that marks a title-cased quote as the name of a work: "NBC’s “Today”", "the show “…”". */
+function isWorkTitle(tokens: Token[], lead: number): boolean {
+  const t = tokens[lead];
+  if (t && t.kind === 'word' && ((t.upper && /['’]s?$/.test(t.text) && t.text.length > 2) || WORK_NOUNS.has(t.key))) return true;
+  // A possessive ending split off: "Fox ’s".
+  return t !== undefined && /^['’]s?$/.test(t.text) && tokens[lead - 1]?.upper === true;
+}
+
+/** “…,” by X: the quote is the title of a piece of writing. */
+function bylineAfter(tokens: Token[], after: number): boolean {
+  let j = after;
+  while (tokens[j]?.kind === 'punct' && j - after < 2) j++;
+  return tokens[j]?.key === 'by' && tokens[j + 1]?.upper === true;
 }
 
 function groupOrgs(orgs: OrgMentionAt[], n: number): OrgMentionAt[][] {
@@ -270,7 +310,8 @@ function findAfter(
   const start = k;
   // A quote ending a sentence, followed by a capitalised word: only "X said." directly after counts.
   const endsSentence = /[.!?…]$/.test(quoteText) && tokens[start]?.upper === true && start === from;
-  const maxSpan = endsSentence ? 5 : 28;
+  // After a finished sentence only "X said." counts — X may carry an apposition: “…?” Miller, a retired worker, said.
+  const maxSpan = endsSentence && tokens[start + 1]?.text !== ',' && tokens[start + 2]?.text !== ',' ? 5 : 28;
   // German "…“, so Scholz".
   if (tokens[start]?.key === 'so' && start > from && tokens[start + 1]?.upper) {
     const s = speakerAfter(ctx, people, orgs, q.block, tokens, start + 1);
@@ -296,8 +337,13 @@ function findAfter(
       continue;
     }
     const info = CUE_VERBS.get(t.key);
-    // Subject before the cue.
-    const subj = subjectBefore(ctx, people, orgs, q.block, tokens, k, start);
+    // “…?” X then writes back, “…”: after a finished sentence, a cue that leads into the next quote is that quote's.
+    if (endsSentence && introducesNextQuote(tokens, k)) return null;
+    // Subject before the cue; "…,” but pledged / adding" share the subject of the sentence's main clause.
+    const subj =
+      k > start && sharesMainSubject(tokens, k, start)
+        ? clauseSubject(ctx, people, orgs, q.block, tokens, sentenceStart(tokens, tokenAt(tokens, q.open), 0), k)
+        : subjectBefore(ctx, people, orgs, q.block, tokens, k, start);
     if (subj) return { ...subj, cue: t.text, distance: k - from };
     // Inverted: "said Mattis", "a déclaré Emmanuel Macron", "заявил Песков", "dit-il".
     const onlyAux = tokens.slice(start, k).every((x) => AUXILIARIES.has(x.key) || x.kind === 'punct');
@@ -314,6 +360,23 @@ function findAfter(
     return { speaker: null, method: 'cue', cue: t.text, distance: k - from, source: null };
   }
   return null;
+}
+
+/** A quote opens within a few tokens after the cue at k, before the sentence ends: "X writes back, “…”". */
+function introducesNextQuote(tokens: Token[], k: number): boolean {
+  for (let i = k + 1; i < tokens.length && i - k <= 6; i++) {
+    const x = tokens[i];
+    if (!x || isSentenceEnd(tokens, i)) return false;
+    if (x.kind === 'punct' && /^["“„«‘]$/.test(x.text)) return true;
+  }
+  return false;
+}
+
+/** The first token of the sentence that contains token k (not before `limit`). */
+function sentenceStart(tokens: Token[], k: number, limit: number): number {
+  let s = k;
+  while (s > limit && !isSentenceEnd(tokens, s - 1) && k - s < 80) s--;
+  return s;
 }
 
 /** Before the quote, in its sentence: "X said: “…”", "X said that … “…”", "According to X, “…”". */
@@ -344,7 +407,7 @@ function findBefore(
       if (sp) return { ...sp, cue: src.values[0] ?? 'according to', distance: quoteFrom - k };
     }
     if (!cueAt(tokens, k)) continue;
-    const subj = participleAfterComma(tokens, k, s)
+    const subj = sharesMainSubject(tokens, k, s)
       ? clauseSubject(ctx, people, orgs, q.block, tokens, s, k)
       : subjectBefore(ctx, people, orgs, q.block, tokens, k, s);
     if (subj?.speaker || (subj && !cueOnly)) {
@@ -365,12 +428,19 @@ function findBefore(
   return cueOnly;
 }
 
-/** "…, saying", "…, telling reporters": a participle after a comma shares the subject of its main clause. */
-function participleAfterComma(tokens: Token[], k: number, limit: number): boolean {
-  if (!/ing$/.test(tokens[k]?.key ?? '')) return false;
+/**
+ * The cue shares the subject of its main clause: a participle after a comma
+ * ("…, saying", "…, telling reporters") or a verb joined by "and"/"but"
+ * ("X criticised the plan and said …").
+ */
+function sharesMainSubject(tokens: Token[], k: number, limit: number): boolean {
   let j = k - 1;
-  while (j >= limit && ADVERBIALS.has(tokens[j]?.key ?? '')) j--;
-  return tokens[j]?.text === ',';
+  while (j >= limit && tokens[j] && isAdverbial(tokens[j] as Token)) j--;
+  const before = tokens[j];
+  // "X criticised the plan and said", "X went on to say".
+  if (before?.key === 'and' || before?.key === 'but' || (before?.key === 'to' && !tokens[k]?.key.endsWith('ing'))) return j > limit;
+  if (!/ing$/.test(tokens[k]?.key ?? '')) return false;
+  return before?.text === ',';
 }
 
 /**
@@ -487,6 +557,9 @@ const NOT_SUBJECT_START = new Set([
 ]);
 const MAX_SUBJECT_TOKENS = 48;
 
+/** "also", "on Tuesday" and adverbs in -ly ("jokingly said") may stand between a subject and its verb. */
+const isAdverbial = (t: Token) => ADVERBIALS.has(t.key) || (t.kind === 'word' && !t.upper && t.key.length > 4 && t.key.endsWith('ly'));
+
 /** Index of the "(" matching a ")" at j, within a few tokens, or -1. */
 function openParen(tokens: Token[], j: number, limit: number): number {
   for (let i = j - 1; i >= limit && j - i <= 14; i--) {
@@ -520,8 +593,11 @@ function subjectBefore(
     for (;;) {
       const t = tokens[j];
       if (!t || j < limit) return j;
-      if (ADVERBIALS.has(t.key) || t.text === '—' || t.text === '–') j--;
-      else if (t.text === ')') {
+      if (isAdverbial(t) || t.text === '—' || t.text === '–') j--;
+      else if (t.text === '.' && tokens[j - 1]?.kind === 'word' && tokens[j - 1]?.end === t.start && !isSentenceEnd(tokens, j)) {
+        // An abbreviation's dot ends the segment: "Sen. Rand Example, R-Ky., said".
+        return j - 1;
+      } else if (t.text === ')') {
         const o = openParen(tokens, j, limit);
         if (o < 0) return j;
         j = o - 1;

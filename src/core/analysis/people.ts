@@ -6,7 +6,15 @@
  * all its mentions; later surnames and pronouns refer back to it.
  */
 import { type Gender, GIVEN_NAMES } from '../lexicon/given-names.ts';
-import { COMMON_WORD_SURNAMES, COURTESY_TITLES, MONTHS, NOT_NAME_START, OFFICE_WORDS, TITLE_MODIFIERS } from '../lexicon/words.ts';
+import {
+  COMMON_WORD_SURNAMES,
+  COURTESY_TITLES,
+  MONTHS,
+  NOT_NAME_START,
+  OFFICE_WORDS,
+  PERSON_DESCRIPTORS,
+  TITLE_MODIFIERS,
+} from '../lexicon/words.ts';
 import { PhraseIndex } from '../text/phrases.ts';
 import type { Token } from '../text/tokens.ts';
 import { type Context, isSentenceEnd, NON_PROSE } from './context.ts';
@@ -185,6 +193,9 @@ export function findPeople(ctx: Context): People {
         courtesy = true;
         if (t.key === 'mr' || t.key === 'herr' || t.key === 'monsieur' || t.key === 'pan' || t.key === 'sir') gender = 'm';
         else if (['mrs', 'ms', 'miss', 'frau', 'madame', 'mme', 'pani', 'dame'].includes(t.key)) gender = 'f';
+      } else if (PERSON_DESCRIPTORS.has(t.key) && !t.upper && j === i) {
+        // "pollster Stan Example": a description right before the name.
+        courtesy = true;
       } else if (TITLE_MODIFIERS.has(t.key)) {
         // part of a title
       } else {
@@ -358,7 +369,7 @@ export function findPeople(ctx: Context): People {
         i++;
         continue;
       }
-      i = Math.max(i + 1, run);
+      i++;
     }
   });
 

@@ -47,6 +47,25 @@ export const COURTESY_TITLES = set(
   'mr mrs ms miss dr prof sir dame lady lord herr frau monsieur madame m mme señor senora señora pan pani',
 );
 
+/**
+ * Descriptions written before a name that make the name a person's but not an
+ * office holder's: "pollster Stan Example", "radio host Jane Example",
+ * "Politologe Max Example". They introduce a person the way "Mr." does.
+ */
+export const PERSON_DESCRIPTORS = set(`
+  host anchor pollster strategist consultant professor analyst economist historian columnist commentator reporter
+  correspondent journalist editor writer author publisher blogger lawyer activist organizer organiser founder co-founder
+  executive ceo manager aide candidate nominee voter supporter resident owner member donor fundraiser lobbyist scholar
+  researcher scientist expert student teacher pastor priest rabbi imam actor actress comedian singer rapper musician
+  producer filmmaker physician doctor surgeon veteran blogger tycoon billionaire businessman businesswoman entrepreneur
+  investor banker diplomat
+  politologe politologin analyst experte expertin journalist journalistin historiker historikerin
+  politologue analyste expert journaliste historien historienne chercheur chercheuse
+  politólogo politóloga analista experto experta periodista historiador historiadora
+  politolog analityk ekspert ekspertka dziennikarz dziennikarka historyk
+  политолог аналитик эксперт журналист историк політолог аналітик експерт журналіст історик
+`);
+
 /** Capitalised words that never begin a person's name (sentence starters, function words). */
 export const NOT_NAME_START = set(`
   the a an and but or nor so yet for if when while after before since because although though as at by in on of to from
