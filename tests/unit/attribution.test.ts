@@ -3,7 +3,14 @@
  * dataset are named so roles resolve; every quote is invented.
  */
 import { describe, expect, it } from 'vitest';
-import { analyseText, speakers } from '../helpers/analyse.ts';
+import { analyze as analyzeCore } from '../../src/core/analysis/analyze.ts';
+import { textToBlocks } from '../../src/core/analysis/plaintext.ts';
+import { bundledDataset } from '../../src/core/dataset/bundled.ts';
+import { analyseText, speakers, TODAY } from '../helpers/analyse.ts';
+
+/** Plain text with its first line as the headline, as the plain-text reader marks it. */
+const analyze = (text: string) =>
+  analyzeCore({ text, blocks: textToBlocks(text), meta: {}, date: '2025-06-25', today: TODAY }, bundledDataset());
 
 describe('attribution patterns (English)', () => {
   it('“…,” X said', () => {
@@ -65,6 +72,59 @@ describe('attribution patterns (English)', () => {
     expect(a.quotes[0]?.speaker?.name).toBe('Kaja Kallas');
   });
 
+  it('reads a surname after a courtesy title even when it is also a title word', () => {
+    const a = analyseText('“We are not leaving,” Mr. King said. “The brigade stays.”');
+    expect(speakers(a)).toEqual([
+      ['We are not leaving,', 'King'],
+      ['The brigade stays.', 'King'],
+    ]);
+  });
+
+  it('takes a name in apposition after an inverted cue', () => {
+    const a = analyseText('“The talks failed,” said another analyst, Jana Examplova. “Nobody was surprised.”');
+    expect(speakers(a).map(([, s]) => s)).toEqual(['Jana Examplova', 'Jana Examplova']);
+  });
+
+  it('gives participles, coordinated and infinitive cues the subject of the main clause', () => {
+    const a = analyseText(
+      [
+        'Mark Rutte criticised the plan on Tuesday, saying it would “weaken deterrence for years.”',
+        'Kaja Kallas met the ministers and said the sanctions were “working as intended.”',
+        'Dmitry Peskov went on to say the offer was “not serious.”',
+        'Le ministre Jean-Noël Barrot a rencontré Andrii Sybiha, ajoutant que la France « ne reculera pas ».',
+        'Министр Сергей Лавров выступил в Москве, добавив, что переговоры «зашли в тупик».',
+      ].join('\n\n'),
+    );
+    expect(speakers(a).map(([, s]) => s)).toEqual(['Mark Rutte', 'Kaja Kallas', 'Dmitry Peskov', 'Jean-Noël Barrot', 'Sergei Lavrov']);
+  });
+
+  it('gives a quote after a colon to the subject of the clause before it', () => {
+    const a = analyseText('When Sergei Lavrov suggested a pause, Andrii Sybiha fired back: “There will be no pause.”');
+    expect(speakers(a)).toEqual([['There will be no pause.', 'Andrii Sybiha']]);
+  });
+
+  it('keeps the speaker across the first quote’s own attribution clause', () => {
+    const a = analyseText(
+      '“We will stay as long as needed,” Pete Hegseth said, adding that Dmitry Peskov had called the deployment a provocation. “Our allies can count on us.”',
+    );
+    expect(speakers(a).map(([, s]) => s)).toEqual(['Pete Hegseth', 'Pete Hegseth']);
+  });
+
+  it('reads party-state tags with and without parentheses', () => {
+    const a = analyseText(
+      [
+        'Sen. Jane Example, R-Ky., told reporters that the vote could be “delayed by weeks.”',
+        '“It will pass,” said Rep. G.K. Example (D-N.C.), head of the caucus.',
+      ].join('\n\n'),
+    );
+    expect(speakers(a).map(([, s]) => s)).toEqual(['Jane Example', 'G.K. Example']);
+  });
+
+  it('does not take an organisation after “of the” for a name', () => {
+    const a = analyseText('Jan Example, president of the Baltic Example Institute, said, “The region needs more air defence.”');
+    expect(a.quotes[0]?.speaker?.name).toBe('Jan Example');
+  });
+
   it('resolves pronouns to the right person', () => {
     const a = analyseText(
       'Kaja Kallas met Mark Rutte in Brussels on Monday.\n\n“The pressure must continue,” she said.\n\n“We agree completely,” he said.',
@@ -100,6 +160,17 @@ describe('attribution patterns (English)', () => {
   it('says so when there is no recoverable speaker', () => {
     const a = analyseText('The report ended with a line that many repeated: “Deterrence only works if it is credible.”');
     expect(a.quotes[0]?.speaker).toBeNull();
+  });
+
+  it('treats titles of works and headline fragments as scare quotes, longer phrases in prose as speech', () => {
+    const a = analyseText(
+      'Kaja Kallas told BBC’s “Newsnight Example” that the plan was fine, and praised the book “Iron Example,” by Jan Example.',
+    );
+    expect(a.quotes.map((q) => q.kind)).toEqual(['scare', 'scare']);
+    const h = analyze(
+      'Minister Slams ‘Reckless Example’ Plan\n\nThe alliance faced what diplomats called a “deeply worrying escalation” on the border.',
+    );
+    expect(h.quotes.map((q) => q.kind)).toEqual(['scare', 'speech']);
   });
 
   it('keeps scare quotes apart from speech', () => {

@@ -8,12 +8,13 @@
  * speaker of the quote they continue. A quote with no recoverable speaker
  * says so.
  */
-import { CUE_VERBS, SOURCE_PREPOSITIONS } from '../lexicon/cues.ts';
+import { CUE_VERBS, PARTICIPLE_CUES, SOURCE_PREPOSITIONS } from '../lexicon/cues.ts';
 import {
   ADVERBIALS,
   COURTESY_TITLES,
   NOT_NAME_START,
   OFFICE_WORDS,
+  PERSON_DESCRIPTORS,
   PRONOUNS_FEM,
   PRONOUNS_MASC,
   PRONOUNS_PLURAL,
@@ -109,13 +110,25 @@ interface Found {
   source: string | null;
 }
 
+/** Token ranges of the quotes in each block's token list (marks included), so clause reading can skip quoted words. */
+const QUOTE_RANGES = new WeakMap<readonly Token[], { from: number; to: number }[]>();
+
+/** Token i lies inside a quotation (or on its marks). */
+function inQuote(tokens: readonly Token[], i: number): boolean {
+  return (QUOTE_RANGES.get(tokens) ?? []).some((r) => i >= r.from && i < r.to);
+}
+
 export function attributeQuotes(ctx: Context, people: People, orgs: OrgMentionAt[], raw: RawQuote[]): Quote[] {
   const quotes: Quote[] = [];
   const orgsByBlock = groupOrgs(orgs, ctx.blocks.length);
   /** Token ranges of every quote per block, to stop windows at quotes. */
   const quoteTokens = raw.map((q) => {
     const tokens = ctx.blocks[q.block]?.tokens ?? [];
-    return { from: tokenAt(tokens, q.open), to: tokenAt(tokens, q.close) };
+    const range = { from: tokenAt(tokens, q.open), to: tokenAt(tokens, q.close) };
+    const list = QUOTE_RANGES.get(tokens) ?? [];
+    list.push(range);
+    QUOTE_RANGES.set(tokens, list);
+    return range;
   });
 
   raw.forEach((q, qi) => {
@@ -408,7 +421,7 @@ function findBefore(
     }
     if (!cueAt(tokens, k)) continue;
     const subj = sharesMainSubject(tokens, k, s)
-      ? clauseSubject(ctx, people, orgs, q.block, tokens, s, k)
+      ? clauseSubject(ctx, people, orgs, q.block, tokens, sentenceStart(tokens, k, 0), k)
       : subjectBefore(ctx, people, orgs, q.block, tokens, k, s);
     if (subj?.speaker || (subj && !cueOnly)) {
       if (subj.speaker) return { ...subj, cue: t.text, distance: quoteFrom - k - 1 };
@@ -436,10 +449,13 @@ function findBefore(
 function sharesMainSubject(tokens: Token[], k: number, limit: number): boolean {
   let j = k - 1;
   while (j >= limit && tokens[j] && isAdverbial(tokens[j] as Token)) j--;
+  // “…,” adding: the comma sits inside the closing mark.
+  while (j > 0 && isQuoteMark(tokens[j]?.text)) j--;
   const before = tokens[j];
   // "X criticised the plan and said", "X went on to say".
-  if (before?.key === 'and' || before?.key === 'but' || (before?.key === 'to' && !tokens[k]?.key.endsWith('ing'))) return j > limit;
-  if (!/ing$/.test(tokens[k]?.key ?? '')) return false;
+  if (before?.key === 'and' || before?.key === 'but' || (before?.key === 'to' && !tokens[k]?.key.endsWith('ing'))) return j > 0;
+  const key = tokens[k]?.key ?? '';
+  if (!key.endsWith('ing') && !PARTICIPLE_CUES.has(key)) return false;
   return before?.text === ',';
 }
 
@@ -462,7 +478,7 @@ function clauseSubject(
   let p = from;
   const first = Math.max(from, to - MAX_SUBJECT_TOKENS);
   for (let i = first; i < to; i++)
-    if (i === first || tokens[i - 1]?.text === ',') {
+    if ((i === first || tokens[i - 1]?.text === ',') && !inQuote(tokens, i)) {
       p = i;
       const t = tokens[p];
       if (!t || t.kind === 'punct' || NOT_SUBJECT_START.has(t.key)) continue;
@@ -487,12 +503,20 @@ function subjectAt(
   const g = pronounGender(t.key);
   if (g === 'm' || g === 'f') return { speaker: resolvePronoun(ctx, people, block, t.start, g), method: 'pronoun', source: null };
   const lead = t.key === 'the' || t.key === 'former' ? p + 1 : p;
-  const offset = tokens[p]?.start ?? 0;
-  const m = (people.byBlock[block] ?? []).find(
-    (x) =>
-      x.to <= to &&
-      (x.from === lead || x.from === p || (x.titleStart !== null && x.titleStart <= (tokens[lead]?.start ?? 0) && x.titleStart >= offset)),
-  );
+  // The name phrase that opens here: "Clinton Communications Director Jane Example" — its head is the last name in it.
+  let e = lead;
+  while (e < to && e - lead < 8) {
+    const x = tokens[e];
+    if (!x) break;
+    const titleWord =
+      OFFICE_WORDS.has(x.key) ||
+      PERSON_DESCRIPTORS.has(x.key) ||
+      (TITLE_MODIFIERS.has(x.key) && !PREPOSITIONS.has(x.key) && x.key !== 'the');
+    if (!((x.kind !== 'punct' && (x.upper || titleWord)) || (x.text === '.' && tokens[e - 1]?.end === x.start))) break;
+    e++;
+  }
+  let m: Mention | undefined;
+  for (const x of people.byBlock[block] ?? []) if (x.from >= lead && x.to <= e) m = x;
   if (m) {
     if (isPossessive(tokens[m.to - 1])) return null;
     return { speaker: personSpeaker(m.entity), method: 'cue', source: null };
@@ -645,6 +669,11 @@ function subjectBefore(
     const m = nameSegment(people, block, tokens, seg.from, seg.to);
     if (m) return { speaker: personSpeaker(m.entity), method: 'cue', source: null };
   }
+  // 1b. A segment that reads as a name the article has not introduced: "the Vatican spokesman, Jan Example, said".
+  for (const seg of segments) {
+    const r = bareNameSegment(ctx, people, block, tokens, seg.from, seg.to);
+    if (r) return r;
+  }
   // 2. The clause's subject: the leftmost segment that can be one ("the defense secretary, speaking in Brussels, said").
   for (let i = segments.length - 1; i >= 0; i--) {
     const seg = segments[i];
@@ -667,6 +696,42 @@ function nameSegment(people: People, block: number, tokens: Token[], from: numbe
     if (!t || !(isTitleish(t) || (m.titleStart !== null && t.start >= m.titleStart))) return undefined;
   }
   return m;
+}
+
+/** A segment of two to four capitalised words that is not a place, organisation or title: a new person's name. */
+function bareNameSegment(
+  ctx: Context,
+  people: People,
+  block: number,
+  tokens: Token[],
+  from: number,
+  to: number,
+): Omit<Found, 'cue' | 'distance'> | null {
+  const n = to - from + 1;
+  if (n < 2 || n > 5) return null;
+  let words = 0;
+  for (let i = from; i <= to; i++) {
+    const x = tokens[i];
+    if (!x) return null;
+    if (x.text === '.' && tokens[i - 1]?.kind === 'word' && tokens[i - 1]?.text.length === 1) continue;
+    if (
+      x.kind === 'punct' ||
+      !x.upper ||
+      NOT_NAME_START.has(x.key) ||
+      OFFICE_WORDS.has(x.key) ||
+      TITLE_MODIFIERS.has(x.key) ||
+      COURTESY_TITLES.has(x.key)
+    )
+      return null;
+    if (/['’]s$/.test(x.text)) return null;
+    words++;
+  }
+  if (words < 2) return null;
+  if (ctx.data.countryNames.matchAt(tokens, from) || ctx.data.orgNames.matchAt(tokens, from)) return null;
+  for (let i = from; i <= to; i++)
+    if (ctx.data.countryNames.matchAt(tokens, i)?.to === to + 1 || ctx.data.orgNames.matchAt(tokens, i)?.to === to + 1) return null;
+  const intro = people.introduce(block, from, to + 1);
+  return intro ? { speaker: personSpeaker(intro.entity), method: 'cue', source: null } : null;
 }
 
 const isPossessive = (t: Token | undefined) => t !== undefined && /['’]s$|s['’]$/.test(t.text);
@@ -764,12 +829,11 @@ function introduceName(
   limit: number,
 ): Omit<Found, 'cue' | 'distance'> | null {
   const t = tokens[j];
-  if (!t || t.kind !== 'word' || !t.upper || NOT_NAME_START.has(t.key) || OFFICE_WORDS.has(t.key) || TITLE_MODIFIERS.has(t.key))
-    return null;
+  if (t?.kind !== 'word' || !t.upper || NOT_NAME_START.has(t.key) || OFFICE_WORDS.has(t.key) || TITLE_MODIFIERS.has(t.key)) return null;
   let a = j;
   while (a - 1 >= limit && j - a < 3) {
     const x = tokens[a - 1];
-    if (!x || !x.upper || (x.kind !== 'word' && x.kind !== 'abbr')) break;
+    if (!x?.upper || (x.kind !== 'word' && x.kind !== 'abbr')) break;
     if (OFFICE_WORDS.has(x.key) || TITLE_MODIFIERS.has(x.key) || COURTESY_TITLES.has(x.key) || NOT_NAME_START.has(x.key)) break;
     if (ctx.data.countryNames.matchAt(tokens, a - 1)?.to === a) break;
     a--;
@@ -826,6 +890,15 @@ function speakerAfter(
   }
   const intro = introduceName(ctx, people, block, tokens, end - 1, k);
   if (intro) return intro;
+  // "said another user, Jan Example": a name in apposition to a description.
+  if (tokens[end]?.text === ',') {
+    let e2 = end + 1;
+    while (e2 < tokens.length && e2 - end <= 5 && tokens[e2]?.kind !== 'punct') e2++;
+    const named = (people.byBlock[block] ?? []).find((m) => m.from === end + 1 && m.to === e2 && !isPossessive(tokens[m.to - 1]));
+    if (named) return { speaker: personSpeaker(named.entity), method: 'cue', source: null };
+    const bare = bareNameSegment(ctx, people, block, tokens, end + 1, e2 - 1);
+    if (bare) return bare;
+  }
   if (UNNAMED_SOURCES.has(t.key) || UNNAMED_SOURCES.has(tokens[k + 1]?.key ?? '')) return { speaker: null, method: 'cue', source: t.text };
   return null;
 }

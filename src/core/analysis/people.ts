@@ -209,6 +209,8 @@ export function findPeople(ctx: Context): People {
     }
     // Multi-token country or organisation names ending just before: "North Atlantic Treaty Organization Secretary General".
     if (j === i) return null;
+    // "the president of the Log Cabin Example": what follows "of the" is the organisation, not a name.
+    if (['of', 'the', 'for', 'at'].includes(tokens[i - 1]?.key ?? '')) return null;
     // Trim leading modifiers that are not part of a title ("the", "and").
     while (j < i && tokens[j] && ['the', 'and', 'of', 'for'].includes(tokens[j]?.key ?? '')) j++;
     if (!office && !courtesy) return null;
@@ -238,7 +240,7 @@ export function findPeople(ctx: Context): People {
         continue;
       }
       if (t.kind !== 'word' || !(t.upper || (PARTICLES.has(t.key) && tokens[j + 1]?.upper && j > i))) break;
-      if (MONTHS.has(t.key) || (j > i && NOT_NAME_START.has(t.key) && !PARTICLES.has(t.key))) break;
+      if (MONTHS.has(t.key) ? isDate(tokens, j) : j > i && NOT_NAME_START.has(t.key) && !PARTICLES.has(t.key)) break;
       j++;
       words++;
     }
@@ -286,14 +288,17 @@ export function findPeople(ctx: Context): People {
     if (NON_PROSE.has(block.kind)) return;
     for (let i = 0; i < tokens.length; ) {
       const t = tokens[i];
-      if (!t || t.kind === 'punct' || !t.upper || (NOT_NAME_START.has(t.key) && !data.names.matchAt(tokens, i))) {
+      const monthAsName =
+        t !== undefined && MONTHS.has(t.key) && !isDate(tokens, i) && tokens[i + 1]?.upper === true && tokens[i + 1]?.kind === 'word';
+      if (!t || t.kind === 'punct' || !t.upper || (NOT_NAME_START.has(t.key) && !monthAsName && !data.names.matchAt(tokens, i))) {
         i++;
         continue;
       }
       // 1. A dataset name or alias.
       const full = data.names.matchAt(tokens, i);
       // Title words ("Defense", "Secretary", "Gen.", "Marine") are not where a name starts.
-      if (!full && (OFFICE_WORDS.has(t.key) || TITLE_MODIFIERS.has(t.key) || COURTESY_TITLES.has(t.key))) {
+      const courtesyBefore = afterCourtesy(tokens, i) && !VOCATIVE_TITLES.has(t.key);
+      if (!full && !courtesyBefore && (OFFICE_WORDS.has(t.key) || TITLE_MODIFIERS.has(t.key) || COURTESY_TITLES.has(t.key))) {
         i++;
         continue;
       }
@@ -346,10 +351,11 @@ export function findPeople(ctx: Context): People {
           continue;
         }
       }
-      // 5. A single capitalised word after an office title: "Sen. McCain", "Minister Kuleba".
+      // 5. A single capitalised word after an office or courtesy title: "Sen. McCain", "Minister Kuleba", "Mr. King".
       if (
-        runWords === 1 &&
-        title?.office &&
+        runWords <= 1 &&
+        title &&
+        (title.office || courtesyBefore) &&
         title.capitalised &&
         tokens[i + 1]?.key !== 'of' &&
         !isOrgOrPlace(tokens, i, i + 1) &&
@@ -410,9 +416,53 @@ export function findPeople(ctx: Context): People {
   };
 }
 
+/**
+ * A month word used as a month ("Jan. 5", "May 2016", "in May"), not as a
+ * name ("Jan Kowalski", "Theresa May said"): followed by a number or a dot,
+ * or preceded by a preposition.
+ */
+function isDate(tokens: readonly Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  const prev = tokens[i - 1];
+  if (next && (/^\d/.test(next.text) || (next.text === '.' && next.start === tokens[i]?.end))) return true;
+  return (
+    prev !== undefined && ['in', 'of', 'since', 'until', 'by', 'from', 'early', 'late', 'mid', 'last', 'next', 'this'].includes(prev.key)
+  );
+}
+
+/** Titles used to address an office holder: "Mr. President" names no one. */
+const VOCATIVE_TITLES = new Set([
+  'president',
+  'speaker',
+  'chairman',
+  'chairwoman',
+  'secretary',
+  'minister',
+  'ambassador',
+  'mayor',
+  'governor',
+  'senator',
+  'prime',
+]);
+
+/** Token i follows a courtesy title: "Mr. King", "Ms Example", "Dr. Example". */
+function afterCourtesy(tokens: readonly Token[], i: number): boolean {
+  const p = tokens[i - 1];
+  if (p?.text === '.') {
+    const pp = tokens[i - 2];
+    return pp !== undefined && pp.kind === 'word' && pp.end === p.start && COURTESY_TITLES.has(pp.key);
+  }
+  return p !== undefined && p.kind === 'word' && p.upper && COURTESY_TITLES.has(p.key) && p.key !== 'm';
+}
+
 /** First names of dataset people, with the pronoun the dataset gives them. */
+const GIVEN_NAMES_BY_DATASET = new WeakMap<object, Map<string, Gender>>();
+
 function datasetGivenNames(ctx: Context): Map<string, Gender> {
+  const cached = GIVEN_NAMES_BY_DATASET.get(ctx.data);
+  if (cached) return cached;
   const m = new Map<string, Gender>();
+  GIVEN_NAMES_BY_DATASET.set(ctx.data, m);
   for (const p of ctx.data.people.values()) {
     for (const n of [p.name, ...p.aliases]) {
       const first = n.split(/\s+/)[0];

@@ -459,6 +459,37 @@ const UK = [
   'визнала',
 ];
 
+/** Participles that attach a quote to the subject of the main clause: "…, ajoutant que …", "…, добавив, что …". */
+const PARTICIPLES = [
+  'ajoutant',
+  'declarant',
+  'affirmant',
+  'soulignant',
+  'estimant',
+  'expliquant',
+  'precisant',
+  'anadiendo',
+  'afirmando',
+  'senalando',
+  'asegurando',
+  'explicando',
+  'dodajac',
+  'podkreslajac',
+  'mowiac',
+  'zaznaczajac',
+  'добавив',
+  'подчеркнув',
+  'отметив',
+  'заявив',
+  'додавши',
+  'наголосивши',
+  'зазначивши',
+  'заявивши',
+];
+
+/** Participle cues other than English -ing forms (folded). */
+export const PARTICIPLE_CUES: ReadonlySet<string> = new Set(PARTICIPLES.map(fold));
+
 export interface CueInfo {
   /** May precede its subject: "said Mattis", "sagte Scholz", "заявил Песков". */
   inverts: boolean;
@@ -470,6 +501,7 @@ export const CUE_VERBS: ReadonlyMap<string, CueInfo> = (() => {
   const m = new Map<string, CueInfo>();
   for (const w of EN_NON_INVERTING) m.set(fold(w), { inverts: false, english: true });
   for (const w of EN_INVERTING) m.set(fold(w), { inverts: w !== 'told' && w !== 'tells', english: true });
+  for (const w of PARTICIPLES) m.set(fold(w), { inverts: false, english: false });
   for (const w of [...DE, ...FR, ...ES, ...PL, ...RU, ...UK]) {
     const key = fold(w);
     m.set(key, { inverts: true, english: m.get(key)?.english ?? false });
