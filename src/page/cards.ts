@@ -3,7 +3,9 @@
  * closed shadow root on a host element outside <body>, so page CSS cannot
  * reach it and ours cannot leak. Content is built with textContent only.
  * It opens below (or above) the line being read, never over it, closes on
- * Escape, on leaving, and by itself after a while.
+ * Escape, on leaving, and by itself after a while. The host carries
+ * `data-state="open|closed"` (nothing of the card's content) so styles and
+ * tests can tell whether a card is showing.
  */
 import { MARK_CLASS } from './highlight.ts';
 
@@ -128,6 +130,7 @@ export class Cards {
     if (this.root && this.host?.isConnected) return this.root;
     const host = this.doc.createElement('sourcelight-card');
     host.setAttribute('data-sourcelight-ui', '');
+    host.setAttribute('data-state', 'closed');
     const root = host.attachShadow({ mode: 'closed' });
     adoptStyles(this.doc, root);
     // Outside <body>: the page's text and layout stay untouched.
@@ -182,6 +185,7 @@ export class Cards {
     root.append(card);
     this.card = card;
     this.current = mark;
+    this.host?.setAttribute('data-state', 'open');
     this.place(mark, card);
     clearTimeout(this.autoTimer);
     this.autoTimer = window.setTimeout(() => this.hide(), AUTO_HIDE_MS);
@@ -211,6 +215,7 @@ export class Cards {
     this.card?.remove();
     this.card = null;
     this.current = null;
+    this.host?.setAttribute('data-state', 'closed');
   }
 }
 
