@@ -364,3 +364,79 @@ export async function launchBrowser(kind: BrowserKind, opts: LaunchOptions): Pro
     close,
   };
 }
+
+// ---- helpers for tests that talk to the extension from one of its own pages ----------------------
+
+/** One extension page per launched browser, kept open for storage, tabs, badge and messages. */
+const probes = new WeakMap<LaunchedBrowser, Page>();
+/** Tab ids already found: a tab keeps its id across reloads and navigations. */
+const tabIds = new WeakMap<Page, number>();
+
+/**
+ * `b.tabIdOf(page)`, remembered. Where the extension may not read the tab's URL (Chromium grants none
+ * for content-script hosts) tabIdOf brings the tab to the front, which would close an open popup:
+ * ask once, before any popup opens.
+ */
+export async function knownTabId(b: LaunchedBrowser, page: Page): Promise<number> {
+  const known = tabIds.get(page);
+  if (known !== undefined) return known;
+  const id = await b.tabIdOf(page);
+  tabIds.set(page, id);
+  return id;
+}
+
+/** The extension page the helpers below evaluate in (the options page, opened once per browser). */
+export async function extensionProbe(b: LaunchedBrowser): Promise<Page> {
+  const open = probes.get(b);
+  if (open && !open.isClosed()) return open;
+  const page = await b.extensionPage(b.manifest.options_ui?.page ?? b.manifest.options_page ?? 'src/popup/index.html');
+  probes.set(b, page);
+  return page;
+}
+
+/**
+ * Sends a message to the content script of the tab showing `page` (as the popup does) and returns its
+ * reply. The reply crosses into Node as JSON: WebDriver BiDi hands an object met twice in one value (a
+ * speaker shared by two quotes) to puppeteer as a reference it does not resolve.
+ */
+export async function sendToTab<T = unknown>(b: LaunchedBrowser, page: Page, message: unknown): Promise<T> {
+  const tabId = await knownTabId(b, page);
+  const probe = await extensionProbe(b);
+  const json = await probe.evaluate(
+    async (id, msg) => {
+      const api = (globalThis as unknown as { browser?: ExtApi }).browser ?? chrome;
+      return JSON.stringify((await api.tabs.sendMessage(id, msg)) ?? null);
+    },
+    tabId,
+    message as object,
+  );
+  return JSON.parse(json) as T;
+}
+
+/** The toolbar badge text for the tab showing `page` (`action.getBadgeText({ tabId })`). */
+export async function badgeText(b: LaunchedBrowser, page: Page): Promise<string> {
+  const tabId = await knownTabId(b, page);
+  const probe = await extensionProbe(b);
+  return probe.evaluate((id) => {
+    const api = (globalThis as unknown as { browser?: ExtApi }).browser ?? chrome;
+    return api.action.getBadgeText({ tabId: id });
+  }, tabId);
+}
+
+/** Reads one key of the extension's `storage.local`. */
+export async function storageGet(b: LaunchedBrowser, key: string): Promise<unknown> {
+  const probe = await extensionProbe(b);
+  return probe.evaluate(async (k) => {
+    const api = (globalThis as unknown as { browser?: ExtApi }).browser ?? chrome;
+    return (await api.storage.local.get(k))[k];
+  }, key);
+}
+
+/** Writes raw values into the extension's `storage.local` (garbage included: no validation here). */
+export async function storageSet(b: LaunchedBrowser, items: Record<string, unknown>): Promise<void> {
+  const probe = await extensionProbe(b);
+  await probe.evaluate(async (v) => {
+    const api = (globalThis as unknown as { browser?: ExtApi }).browser ?? chrome;
+    await api.storage.local.set(v);
+  }, items as object);
+}

@@ -56,6 +56,82 @@ export class ArticlePage {
   }
 }
 
+/** One `mark[data-sourcelight="quote"]` as the page shows it. */
+export interface QuoteMark {
+  index: number;
+  speakerId: string;
+  /** `data-quote-kind`: '' for attributed speech, else `scare` or `unattributed`. */
+  kind: string;
+  text: string;
+}
+
+/** Polls `fn` until it returns something other than undefined/null/false; errors count as "not yet". */
+export async function waitUntil<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeout = 15_000): Promise<T> {
+  const end = Date.now() + timeout;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v !== null && v !== undefined && v !== false) return v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > end) {
+      throw new Error(`Timed out after ${timeout} ms waiting for ${what}${last ? ` (last error: ${(last as Error).message})` : ''}`);
+    }
+    await sleep(100);
+  }
+}
+
+/** Reads what the tests check beyond counts: each mark's hooks, the body's HTML and text, the card host. */
+export class MarkedArticle extends ArticlePage {
+  quoteMarks(): Promise<QuoteMark[]> {
+    return this.page.evaluate(() =>
+      [...document.querySelectorAll('mark[data-sourcelight="quote"]')].map((m) => ({
+        index: Number(m.getAttribute('data-quote-index')),
+        speakerId: m.getAttribute('data-speaker-id') ?? '(missing)',
+        kind: m.getAttribute('data-quote-kind') ?? '',
+        text: m.textContent ?? '',
+      })),
+    );
+  }
+
+  /** `data-official-id` of every official mark, in document order (null where the attribute is missing). */
+  officialIds(): Promise<(string | null)[]> {
+    return this.page.evaluate(() =>
+      [...document.querySelectorAll('mark[data-sourcelight="official"]')].map((m) => m.getAttribute('data-official-id')),
+    );
+  }
+
+  /** Marks wrapped in a mark of the same kind (a name inside a quote is fine; a quote in a quote is double-wrapping). */
+  doubleWrapped(): Promise<number> {
+    return this.page.evaluate(
+      () =>
+        document.querySelectorAll(
+          'mark[data-sourcelight="quote"] mark[data-sourcelight="quote"], mark[data-sourcelight="official"] mark[data-sourcelight="official"]',
+        ).length,
+    );
+  }
+
+  /** `document.body.outerHTML`: what "restored exactly" is compared on. */
+  bodyHtml(): Promise<string> {
+    return this.page.evaluate(() => document.body.outerHTML);
+  }
+
+  bodyText(): Promise<string> {
+    return this.page.evaluate(() => document.body.textContent ?? '');
+  }
+
+  /** The hover card host's `data-state` ('open' | 'closed'), or 'absent' before any card was shown. */
+  cardState(): Promise<string> {
+    return this.page.evaluate(() => document.querySelector('sourcelight-card')?.getAttribute('data-state') ?? 'absent');
+  }
+
+  async waitForCard(state: 'open' | 'closed', timeout = 5_000): Promise<void> {
+    await waitUntil(`the card to be ${state}`, async () => (await this.cardState()) === state, timeout);
+  }
+}
+
 export interface Speaker {
   /** `data-key`: the dataset id. */
   key: string;
