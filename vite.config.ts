@@ -8,6 +8,7 @@ import { defineConfig } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
 import { compactDataset } from './src/core/dataset/compact.ts';
+import { compileIndex, packIndex } from './src/core/dataset/index.ts';
 import { buildDataset } from './src/core/dataset/schema.ts';
 import { DATASET_META, DATASET_SOURCES } from './src/data/index.ts';
 
@@ -40,10 +41,10 @@ export function manifestFor(target: Target): ManifestV3Export {
  * literal. Passed by `define`, so the content script's separate IIFE build
  * gets it too.
  */
-function datasetJson(): string {
+export function datasetJson(): string {
   const r = buildDataset(DATASET_META, DATASET_SOURCES);
   if (!r.ok) throw new Error(`The dataset is invalid (${r.errors.length} problems):\n  ${r.errors.join('\n  ')}`);
-  return JSON.stringify(compactDataset(r.dataset));
+  return JSON.stringify({ dataset: compactDataset(r.dataset), index: packIndex(compileIndex(r.dataset)) });
 }
 
 export default defineConfig(({ mode }) => {

@@ -5,6 +5,7 @@
  * so a change reaches every open tab of the site at once.
  */
 import browser from 'webextension-polyfill';
+import { DATASET_JSON } from '../shared/dataset.ts';
 import { contentScriptFiles, injectSourcelight, isRestrictedUrl } from '../shared/inject.ts';
 import { type BackgroundReplies, err, ok, parseToBackground, type Reply, type ToBackground } from '../shared/messages.ts';
 import { highlightsOn, withSite } from '../shared/settings.ts';
@@ -50,6 +51,8 @@ async function handle(msg: ToBackground, sender: browser.Runtime.MessageSender):
     case 'injectInto':
       await injectSourcelight(msg.tabId);
       return ok(true);
+    case 'getDataset':
+      return ok(DATASET_JSON);
     case 'runCommand':
       return ok(await onCommand(msg.command));
     case 'listSites': {

@@ -8,8 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { analyze } from '../core/analysis/analyze.ts';
 import { textToBlocks } from '../core/analysis/plaintext.ts';
+import { analyzeAll } from '../core/analysis/progressive.ts';
 import type { Analysis } from '../core/analysis/types.ts';
 import { bundledDataset, DatasetError } from '../core/dataset/bundled.ts';
 import type { DatasetIndex } from '../core/dataset/index.ts';
@@ -43,11 +43,11 @@ export function analyseInput(input: Input, data: DatasetIndex): Analysis | { err
     const x = extractArticle(doc, input.url ? { url: input.url } : {});
     if (!doc.body?.textContent?.trim()) return { error: 'the page has no text' };
     // A page with text but no article in it is a result, not an error: unrelated, not an article.
-    return analyze({ text: x.text, blocks: x.blocks, meta: x.meta, ...base }, data);
+    return analyzeAll({ text: x.text, blocks: x.blocks, meta: x.meta, ...base }, data);
   }
   if (typeof input.text === 'string') {
     if (!input.text.trim()) return { error: 'empty text: nothing to analyse' };
-    return analyze({ text: input.text, blocks: textToBlocks(input.text), meta: input.url ? { url: input.url } : {}, ...base }, data);
+    return analyzeAll({ text: input.text, blocks: textToBlocks(input.text), meta: input.url ? { url: input.url } : {}, ...base }, data);
   }
   return { error: 'expected "text" or "html"' };
 }

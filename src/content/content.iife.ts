@@ -6,10 +6,10 @@
  */
 import browser from 'webextension-polyfill';
 import { PageSession } from '../page/session.ts';
-import { extensionDataset } from '../shared/dataset.ts';
 import { type ContentReplies, err, ok, parseToContent, type Reply, type TabState, type ToContent } from '../shared/messages.ts';
 import { highlightsOn, type Settings } from '../shared/settings.ts';
 import { loadSettings, onSettingsChanged } from '../shared/storage.ts';
+import { datasetFromBackground } from './dataset.ts';
 
 declare global {
   // Shared by every injection of this script into the same page (isolated world, invisible to the page).
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
   const { settings } = await loadSettings();
   const session = new PageSession({
     doc: document,
-    dataset: extensionDataset,
+    dataset: datasetFromBackground,
     today,
     style: { palette: settings.palette, quoteStyle: settings.quoteStyle },
     cards: settings.cards,

@@ -5,7 +5,7 @@
  * navigation) with one debounced observer, and undo everything on request.
  * No browser extension APIs here: the content script wires those in.
  */
-import { analyze } from '../core/analysis/analyze.ts';
+import { analyzeProgressively, CHUNK_CHARS } from '../core/analysis/progressive.ts';
 import type { Sensitivity } from '../core/analysis/topic.ts';
 import type { Analysis } from '../core/analysis/types.ts';
 import type { DatasetIndex } from '../core/dataset/index.ts';
@@ -20,8 +20,12 @@ export type Phase = 'idle' | 'analysing' | 'ready' | 'skipped' | 'error';
 
 export interface SessionOptions {
   doc: Document;
-  /** Loads the dataset (lazily: only pages that pass the first check pay for it). */
-  dataset: () => DatasetIndex;
+  /**
+   * Gets the dataset (lazily: only pages that pass the first check pay for
+   * it): resolves to a function that returns the index, building it on first
+   * call — the session times that call as its own work.
+   */
+  dataset: () => Promise<() => DatasetIndex>;
   today: () => string;
   style: HighlightStyle;
   cards: CardMode;
@@ -61,8 +65,8 @@ export class PageSession {
   summary: Summary | null = null;
   extraction: Extraction | null = null;
   highlightsWanted = true;
-  /** Milliseconds of the last analysis (extraction + core) and of highlighting. */
-  timings = { analysis: 0, highlight: 0 };
+  /** Milliseconds of the last analysis (extraction + core), of highlighting, and the longest uninterrupted slice of our work. */
+  timings = { analysis: 0, highlight: 0, longestSlice: 0 };
 
   private readonly highlighter: Highlighter;
   private readonly cards: Cards;
@@ -70,7 +74,10 @@ export class PageSession {
   private debounce = 0;
   private lastScan = 0;
   private url: string;
-  private highlightRun = 0;
+  /** Bumped when a new analysis starts (or the page goes away): older runs stop. */
+  private runToken = 0;
+  /** Bumped when highlighting must stop or restart: older marking loops stop. */
+  private paintToken = 0;
 
   constructor(private readonly opts: SessionOptions) {
     this.highlighter = new Highlighter(opts.style);
@@ -104,24 +111,53 @@ export class PageSession {
 
   private async run(force: boolean): Promise<void> {
     this.phase = 'analysing';
+    const runId = ++this.runToken;
+    this.timings = { analysis: 0, highlight: 0, longestSlice: 0 };
     try {
-      const t0 = performance.now();
       const doc = this.opts.doc;
-      const extraction = extractArticle(doc, { url: doc.location?.href ?? '', budget: TEXT_BUDGET });
-      const data = this.opts.dataset();
-      const analysis = analyze(
+      const href = doc.location?.href ?? null;
+      let sliceStart = performance.now();
+      const extraction = extractArticle(doc, { url: href ?? '', budget: TEXT_BUDGET });
+      const big = extraction.text.length > CHUNK_CHARS;
+      this.timings.analysis += performance.now() - sliceStart;
+      this.noteSlice(performance.now() - sliceStart);
+      const build = await this.opts.dataset();
+      sliceStart = performance.now();
+      const data = build();
+      // Long pages: the dataset's first indexing gets a slice of its own.
+      if (big) sliceStart = await this.endSlice(sliceStart, 'analysis');
+      this.withoutObserver(() => this.highlighter.clear());
+      this.extraction = extraction;
+      let paint = false;
+      const steps = analyzeProgressively(
         { text: extraction.text, blocks: extraction.blocks, meta: extraction.meta, today: this.opts.today() },
         data,
         { sensitivity: this.opts.sensitivity },
       );
-      this.timings.analysis = performance.now() - t0;
-      this.extraction = extraction;
-      this.analysis = analysis;
-      this.summary = summarise(analysis, data, doc.location?.href ?? null);
-      this.phase = 'ready';
-      this.message = null;
-      this.highlighter.clear();
-      if (this.highlightsWanted && (force || (analysis.verdict === 'relevant' && analysis.isArticle))) await this.paint();
+      for (const step of steps) {
+        this.analysis = step.analysis;
+        const first = step.from === 0;
+        if (first || step.done) this.summary = summarise(step.analysis, data, href);
+        if (first) {
+          this.phase = 'ready';
+          this.message = null;
+          paint = force || (step.analysis.verdict === 'relevant' && step.analysis.isArticle);
+        }
+        const analysed = performance.now();
+        this.timings.analysis += analysed - sliceStart;
+        sliceStart = analysed;
+        if (paint && this.highlightsWanted) {
+          const plans = planRanges(step.analysis, extraction.blocks.slice(step.from, step.to));
+          sliceStart = await this.markPlans(plans, this.paintToken, sliceStart);
+          if (runId !== this.runToken) return;
+        }
+        if (!step.done) {
+          if (first) this.opts.onChange?.(this);
+          sliceStart = await this.endSlice(sliceStart, null);
+          if (runId !== this.runToken) return;
+        }
+      }
+      this.noteSlice(performance.now() - sliceStart);
     } catch (e) {
       this.phase = 'error';
       this.message = `Analysis failed: ${e instanceof Error ? e.message : String(e)}`;
@@ -129,42 +165,51 @@ export class PageSession {
     this.opts.onChange?.(this);
   }
 
-  /** Highlights visible blocks first, in slices that leave the page responsive. */
+  /** Marks blocks in order, yielding to the page whenever a slice has run SLICE_MS. Returns the new slice start. */
+  private async markPlans(plans: ReturnType<typeof planRanges>, token: number, sliceStart: number): Promise<number> {
+    let start = sliceStart;
+    let t = performance.now();
+    for (const p of plans) {
+      if (token !== this.paintToken || !this.highlightsWanted) return start;
+      this.withoutObserver(() => this.highlighter.markBlock(p));
+      const now = performance.now();
+      this.timings.highlight += now - t;
+      t = now;
+      if (now - start > SLICE_MS) {
+        start = await this.endSlice(start, null);
+        t = start;
+      }
+    }
+    return start;
+  }
+
+  /** Ends a slice of main-thread work: records its length, lets the page run, returns when we may continue. */
+  private async endSlice(sliceStart: number, counted: 'analysis' | null): Promise<number> {
+    const now = performance.now();
+    if (counted) this.timings[counted] += now - sliceStart;
+    this.noteSlice(now - sliceStart);
+    await new Promise((r) => setTimeout(r, 0));
+    return performance.now();
+  }
+
+  private noteSlice(ms: number): void {
+    if (ms > this.timings.longestSlice) this.timings.longestSlice = ms;
+  }
+
+  /** Highlights the whole analysis again (after "off" then "on"), in slices. */
   private async paint(): Promise<void> {
     const { analysis, extraction } = this;
     if (!analysis || !extraction) return;
-    const run = ++this.highlightRun;
-    const t0 = performance.now();
-    const plans = planRanges(analysis, extraction.blocks);
-    const view = this.opts.doc.defaultView;
-    const vh = view?.innerHeight ?? 800;
-    if (plans.length > 30) {
-      // One layout read before any change; visible blocks go first.
-      const visible = new Set(
-        plans.filter((p) => {
-          const r = p.block.element.getBoundingClientRect();
-          return r.bottom >= -vh && r.top <= vh * 2;
-        }),
-      );
-      plans.sort((a, b) => Number(visible.has(b)) - Number(visible.has(a)));
-    }
-    let sliceStart = performance.now();
-    for (const p of plans) {
-      if (run !== this.highlightRun || !this.highlightsWanted) return;
-      this.withoutObserver(() => this.highlighter.markBlock(p));
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await new Promise((r) => setTimeout(r, 0));
-        sliceStart = performance.now();
-      }
-    }
-    this.timings.highlight = performance.now() - t0;
+    const token = ++this.paintToken;
+    const start = await this.markPlans(planRanges(analysis, extraction.blocks), token, performance.now());
+    this.noteSlice(performance.now() - start);
   }
 
   /** Turns highlights on or off at once; off restores the page's DOM exactly. */
   async setHighlights(on: boolean): Promise<void> {
     this.highlightsWanted = on;
     if (!on) {
-      this.highlightRun++;
+      this.paintToken++;
       this.cards.hide();
       this.withoutObserver(() => this.highlighter.clear());
     } else if (this.analysis && !this.highlighter.active) {
@@ -211,7 +256,8 @@ export class PageSession {
     this.observer?.disconnect();
     this.observer = null;
     clearTimeout(this.debounce);
-    this.highlightRun++;
+    this.runToken++;
+    this.paintToken++;
     this.withoutObserver(() => this.highlighter.clear());
     this.cards.destroy();
   }
@@ -255,7 +301,8 @@ export class PageSession {
     this.url = href;
     if (!navigated && this.extraction && sameText(this.extraction, this.opts.doc)) return;
     // New article after navigation, or new paragraphs: analyse again; old marks go first.
-    this.highlightRun++;
+    this.runToken++;
+    this.paintToken++;
     this.withoutObserver(() => this.highlighter.clear());
     if (navigated) {
       this.analysis = null;

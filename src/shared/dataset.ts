@@ -1,26 +1,37 @@
 /**
  * The dataset inside the extension: built, checked and compacted at build
- * time, so pages pay only for indexing it, once, and only when the cheap
- * first check passed.
+ * time (see vite.config.ts) and inlined here as one JSON string. The
+ * background and the options page hold it; the content script asks the
+ * background for it (src/content/dataset.ts) only once a page passed the
+ * cheap first check, so pages that are not articles never load it.
  */
-import { DatasetIndex } from '../core/dataset/index.ts';
+import { DatasetIndex, type PackedIndex, unpackIndex } from '../core/dataset/index.ts';
 import type { Dataset } from '../core/dataset/types.ts';
 
-let dataset: Dataset | null = null;
+export interface ShippedDataset {
+  dataset: Dataset;
+  index: PackedIndex;
+}
+
+/** The shipped dataset as the JSON string the build inlined. */
+export const DATASET_JSON: string = __SOURCELIGHT_DATASET__;
+
+let parsed: ShippedDataset | null = null;
 let index: DatasetIndex | null = null;
 
-function load(): Dataset {
-  dataset ??= JSON.parse(__SOURCELIGHT_DATASET__) as Dataset;
-  return dataset;
+function shipped(): ShippedDataset {
+  parsed ??= JSON.parse(DATASET_JSON) as ShippedDataset;
+  return parsed;
 }
 
 export function extensionDataset(): DatasetIndex {
-  index ??= new DatasetIndex(load());
+  const s = shipped();
+  index ??= new DatasetIndex(s.dataset, unpackIndex(s.index));
   return index;
 }
 
 export const datasetInfo = () => {
-  const dataset = load();
+  const { dataset } = shipped();
   return {
     version: dataset.meta.version,
     asOf: dataset.meta.asOf,

@@ -60,6 +60,8 @@ export type ToBackground =
   | { type: 'setSiteHighlights'; host: string; on: boolean }
   | { type: 'injectInto'; tabId: number }
   | { type: 'listSites' }
+  /** The shipped dataset as JSON, for a content script whose page passed the first check. */
+  | { type: 'getDataset' }
   /** Runs a keyboard command's handler, exactly as pressing the shortcut does (the e2e tests drive it this way). */
   | { type: 'runCommand'; command: 'toggle-highlights' };
 
@@ -71,6 +73,7 @@ export interface BackgroundReplies {
   injectInto: true;
   listSites: { host: string; on: boolean }[];
   runCommand: boolean | null;
+  getDataset: string;
 }
 
 const host = str({ min: 1, max: 253, pattern: /^[a-z0-9.-]+(?::\d+)?$/i });
@@ -81,6 +84,7 @@ const toBackgroundChecks: { [K in ToBackground['type']]: Check<Extract<ToBackgro
   setSiteHighlights: obj({ type: oneOf(['setSiteHighlights'] as const), host, on: bool }),
   injectInto: obj({ type: oneOf(['injectInto'] as const), tabId: num({ min: 0, integer: true }) }),
   listSites: obj({ type: oneOf(['listSites'] as const) }),
+  getDataset: obj({ type: oneOf(['getDataset'] as const) }),
   runCommand: obj({ type: oneOf(['runCommand'] as const), command: oneOf(['toggle-highlights'] as const) }),
 };
 

@@ -1,20 +1,28 @@
 /**
  * The dataset as the extension ships it: checked at build time, then
- * stripped of what only maintainers need (sources, Wikidata ids), so the
- * content script carries less and the page never re-validates it.
+ * stripped of what only maintainers need (sources, Wikidata ids) and of the
+ * phrase lists the precompiled index already holds (role nouns, concept
+ * triggers, country names; of people's aliases only the distinct first
+ * words remain, which is all the page reads them for: given names), so the
+ * content script carries and parses less.
  */
 import type { Dataset } from './types.ts';
 
 export function compactDataset(d: Dataset): Dataset {
   return {
     meta: d.meta,
-    countries: d.countries,
-    organisations: d.organisations.map(({ wikidata: _w, ...o }) => o),
-    offices: d.offices,
-    people: d.people.map(({ wikidata: _w, terms, ...p }) => ({
+    countries: d.countries.map((c) => ({ ...c, aliases: [], adjectives: [] })),
+    // Of organisations' aliases only acronyms are read in the page (to tell "NATO" from a word).
+    organisations: d.organisations.map(({ wikidata: _w, aliases, ...o }) => ({
+      ...o,
+      aliases: aliases.filter((a) => /^[\p{Lu}\d.-]{2,6}$/u.test(a)),
+    })),
+    offices: d.offices.map((o) => ({ ...o, roleNouns: [] })),
+    people: d.people.map(({ wikidata: _w, terms, aliases, ...p }) => ({
       ...p,
+      aliases: [...new Set(aliases.map((a) => a.split(/\s+/)[0] ?? '').filter((w) => w && w !== p.name.split(/\s+/)[0]))],
       terms: terms.map(({ source: _s, ...t }) => ({ ...t, source: '' })),
     })),
-    concepts: d.concepts,
+    concepts: d.concepts.map((c) => ({ ...c, triggers: [] })),
   };
 }

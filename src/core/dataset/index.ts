@@ -4,8 +4,8 @@
  * terms by person and office for "who held what on this date".
  */
 import { fold } from '../text/fold.ts';
-import { PatternIndex } from '../text/patterns.ts';
-import { PhraseIndex } from '../text/phrases.ts';
+import { PatternIndex, patternParts, type Word } from '../text/patterns.ts';
+import { PhraseIndex, phraseKeys } from '../text/phrases.ts';
 import { tokenize } from '../text/tokens.ts';
 import type { Concept, Country, Dataset, IsoDate, Office, OfficeKind, Organisation, Person, Term } from './types.ts';
 
@@ -64,8 +64,117 @@ const PARTICLES = new Set([
   'zu',
 ]);
 
-export interface OfficeRef {
-  office: Office;
+/** Every phrase the lookups know, as folded token keys: what the extension ships precompiled. */
+export interface CompiledIndex {
+  names: [string[], string][];
+  surnames: [string[], string][];
+  roleNouns: [string[], string][];
+  orgNames: [string[], string][];
+  countryNames: [string[], string][];
+  concepts: [Word[][], string][];
+}
+
+/** British and American spellings of role nouns both match ("defence minister" / "defense minister"). */
+function spellings(noun: string): string[] {
+  const out = [noun];
+  if (noun.includes('defence')) out.push(noun.replace(/defence/g, 'defense'));
+  else if (noun.includes('defense')) out.push(noun.replace(/defense/g, 'defence'));
+  return out;
+}
+
+/**
+ * A compiled index as the extension ships it: each phrase list packed into
+ * one string, a line per phrase ("key key<TAB>value"); token keys never
+ * contain spaces, tabs or line breaks. Smaller than nested JSON arrays and
+ * quicker to read.
+ */
+export interface PackedIndex {
+  names: string;
+  roleNouns: string;
+  orgNames: string;
+  countryNames: string;
+  /** "annex* … crimea*<TAB>crimea-annexation" per line: parts separated by " … ", a trailing * marks a prefix. */
+  concepts: string;
+}
+
+const PHRASE_LISTS = ['names', 'roleNouns', 'orgNames', 'countryNames'] as const;
+
+export function packIndex(c: CompiledIndex): PackedIndex {
+  // One line per phrase with every value it names: "prime minister<TAB>de.chancellor gb.prime-minister …".
+  const pack = (entries: [string[], string][]) => {
+    const by = new Map<string, Set<string>>();
+    for (const [keys, v] of entries) {
+      const k = keys.join(' ');
+      by.set(k, (by.get(k) ?? new Set()).add(v));
+    }
+    return [...by].map(([k, vs]) => `${k}\t${[...vs].join(' ')}`).join('\n');
+  };
+  const concepts = c.concepts.map(
+    ([parts, v]) => `${parts.map((ws) => ws.map((w) => `${w.key}${w.prefix ? '*' : ''}`).join(' ')).join(' … ')}\t${v}`,
+  );
+  return {
+    ...(Object.fromEntries(PHRASE_LISTS.map((k) => [k, pack(c[k])])) as Record<(typeof PHRASE_LISTS)[number], string>),
+    concepts: [...new Set(concepts)].join('\n'),
+  };
+}
+
+export function unpackIndex(p: PackedIndex): CompiledIndex {
+  const unpack = (s: string): [string[], string][] => {
+    const out: [string[], string][] = [];
+    if (!s) return out;
+    for (const line of s.split('\n')) {
+      const tab = line.indexOf('\t');
+      const keys = line.slice(0, tab).split(' ');
+      for (const v of line.slice(tab + 1).split(' ')) out.push([keys, v]);
+    }
+    return out;
+  };
+  const names = unpack(p.names);
+  const surnames: [string[], string][] = [];
+  for (const [keys, v] of names) {
+    const sk = surnameKeys(keys);
+    if (sk) surnames.push([sk, v]);
+  }
+  const concepts = unpack(p.concepts).map(([words, v]): [Word[][], string] => {
+    const parts: Word[][] = [[]];
+    for (const w of words) {
+      if (w === '…') parts.push([]);
+      else
+        parts[parts.length - 1]?.push(w.endsWith('*') && w.length > 1 ? { key: w.slice(0, -1), prefix: true } : { key: w, prefix: false });
+    }
+    return [parts, v];
+  });
+  return { names, surnames, roleNouns: unpack(p.roleNouns), orgNames: unpack(p.orgNames), countryNames: unpack(p.countryNames), concepts };
+}
+
+export function compileIndex(d: Dataset): CompiledIndex {
+  const entries = (pairs: Iterable<[string, string]>): [string[], string][] => {
+    const out: [string[], string][] = [];
+    for (const [phrase, v] of pairs) {
+      const keys = phraseKeys(phrase);
+      if (keys.length) out.push([keys, v]);
+    }
+    return out;
+  };
+  return {
+    countryNames: entries(d.countries.flatMap((c) => [c.name, ...c.aliases, ...c.adjectives].map((n): [string, string] => [n, c.code]))),
+    orgNames: entries(d.organisations.flatMap((o) => [o.name, ...o.aliases].map((n): [string, string] => [n, o.id]))),
+    roleNouns: entries(
+      d.offices.flatMap((o) => [...o.roleNouns, o.title.toLowerCase()].flatMap(spellings).map((n): [string, string] => [n, o.id])),
+    ),
+    names: entries(d.people.flatMap((p) => [p.name, ...p.aliases].map((n): [string, string] => [n, p.id]))),
+    surnames: entries(
+      d.people.flatMap((p) =>
+        [p.name, ...p.aliases].flatMap((n): [string, string][] => {
+          const s = surnameOf(n);
+          return s ? [[s, p.id]] : [];
+        }),
+      ),
+    ),
+    concepts: d.concepts
+      .flatMap((c) => [c.name, ...c.triggers].map((t): [Word[][], string] => [patternParts(t), c.id]))
+      .filter(([parts]) => parts.length > 0),
+  };
 }
 
 export class DatasetIndex {
@@ -88,31 +197,28 @@ export class DatasetIndex {
   readonly conceptTriggers = new PatternIndex<string>();
   private readonly termsByOffice = new Map<string, { person: string; term: Term }[]>();
 
-  constructor(readonly dataset: Dataset) {
-    for (const c of dataset.countries) {
-      this.countries.set(c.code, c);
-      for (const n of [c.name, ...c.aliases, ...c.adjectives]) this.countryNames.add(n, c.code);
-    }
-    for (const o of dataset.organisations) {
-      this.organisations.set(o.id, o);
-      for (const n of [o.name, ...o.aliases]) this.orgNames.add(n, o.id);
-    }
-    for (const o of dataset.offices) {
-      this.offices.set(o.id, o);
-      for (const n of o.roleNouns) this.roleNouns.add(n, o.id);
-      this.roleNouns.add(o.title.toLowerCase(), o.id);
-    }
-    for (const c of dataset.concepts) {
-      this.concepts.set(c.id, c);
-      for (const t of [c.name, ...c.triggers]) this.conceptTriggers.add(t, c.id);
-    }
+  /**
+   * Indexes a dataset. `compiled` (from compileIndex, made at build time) gives
+   * every phrase's token keys ready-made, so a page does not tokenize thousands
+   * of names before it can start.
+   */
+  constructor(
+    readonly dataset: Dataset,
+    compiled?: CompiledIndex,
+  ) {
+    for (const c of dataset.countries) this.countries.set(c.code, c);
+    for (const o of dataset.organisations) this.organisations.set(o.id, o);
+    for (const o of dataset.offices) this.offices.set(o.id, o);
+    for (const c of dataset.concepts) this.concepts.set(c.id, c);
+    const phrases = compiled ?? compileIndex(dataset);
+    for (const [keys, v] of phrases.names) this.names.addKeys(keys, v);
+    for (const [keys, v] of phrases.surnames) this.surnames.addKeys(keys, v);
+    for (const [keys, v] of phrases.roleNouns) this.roleNouns.addKeys(keys, v);
+    for (const [keys, v] of phrases.orgNames) this.orgNames.addKeys(keys, v);
+    for (const [keys, v] of phrases.countryNames) this.countryNames.addKeys(keys, v);
+    for (const [parts, v] of phrases.concepts) this.conceptTriggers.addParts(parts, v);
     for (const p of dataset.people) {
       this.people.set(p.id, p);
-      for (const n of [p.name, ...p.aliases]) {
-        this.names.add(n, p.id);
-        const s = surnameOf(n);
-        if (s) this.surnames.add(s, p.id);
-      }
       for (const t of p.terms) {
         const list = this.termsByOffice.get(t.office) ?? [];
         list.push({ person: p.id, term: t });
@@ -186,10 +292,35 @@ export class DatasetIndex {
   }
 }
 
+const ROMAN = /^(i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|xiii|xiv|xv|xvi)$/;
+
+/**
+ * surnameOf on a name already split into folded keys (the shipped index
+ * carries names only; surnames are derived from them when it loads).
+ */
+export function surnameKeys(keys: readonly string[]): string[] | null {
+  if (keys.includes(',') || keys.includes('of')) return null;
+  const wordAt: number[] = [];
+  keys.forEach((k, i) => {
+    if (/[\p{L}\p{N}]/u.test(k)) wordAt.push(i);
+  });
+  if (wordAt.length < 2) return null;
+  const lastKey = keys[wordAt[wordAt.length - 1] ?? 0] ?? '';
+  if (ROMAN.test(lastKey)) return null;
+  if ((lastKey === 'jr' || lastKey === 'sr') && wordAt.length > 2) {
+    let cut = wordAt[wordAt.length - 1] ?? 0;
+    while (cut > 0 && /^[\s,]$/.test(keys[cut - 1] ?? '')) cut--;
+    return surnameKeys(keys.slice(0, cut));
+  }
+  let i = wordAt.length - 1;
+  while (i > 1 && PARTICLES.has(keys[wordAt[i - 1] ?? 0] ?? '')) i--;
+  return keys.slice(wordAt[i]);
+}
+
 /** "Ursula von der Leyen" → "von der Leyen"; "James Mattis" → "Mattis"; single names have none. */
 export function surnameOf(fullName: string): string | null {
   // Regnal and territorial names have no surname: "Charles III", "Willem-Alexander of the Netherlands", "Guillaume, Grand Duke of Luxembourg".
-  if (/,|\sof\s|\s(?:[IVX]+)$/.test(fullName)) return null;
+  if (/,|\sof\s|\s(?:[IVX]+)\.?$/.test(fullName)) return null;
   const words = tokenize(fullName).filter((t) => t.kind !== 'punct');
   if (words.length < 2) return null;
   let i = words.length - 1;

@@ -10,9 +10,22 @@ import { type Token, tokenize } from './tokens.ts';
 const GAP = 4;
 const PREFIX_HEAD = 4;
 
-interface Word {
+export interface Word {
   key: string;
   prefix: boolean;
+}
+
+/** Splits a trigger into parts (separated by …) of words (a trailing * makes a prefix). */
+export function patternParts(trigger: string): Word[][] {
+  return trigger
+    .split(/\s*(?:…|\.\.\.)\s*/)
+    .map((part) =>
+      tokenize(part.replace(/\*/g, '\u2217')).flatMap((t, i, all): Word[] => {
+        if (t.text === '\u2217') return [];
+        return [{ key: t.key, prefix: all[i + 1]?.text === '\u2217' && all[i + 1]?.start === t.end }];
+      }),
+    )
+    .filter((p) => p.length > 0);
 }
 interface Pattern<T> {
   parts: Word[][];
@@ -31,15 +44,11 @@ export class PatternIndex<T> {
   private readonly byPrefix = new Map<string, Pattern<T>[]>();
 
   add(trigger: string, value: T): void {
-    const parts = trigger
-      .split(/\s*(?:…|\.\.\.)\s*/)
-      .map((part) =>
-        tokenize(part.replace(/\*/g, '\u2217')).flatMap((t, i, all): Word[] => {
-          if (t.text === '\u2217') return [];
-          return [{ key: t.key, prefix: all[i + 1]?.text === '\u2217' && all[i + 1]?.start === t.end }];
-        }),
-      )
-      .filter((p) => p.length > 0);
+    this.addParts(patternParts(trigger), value);
+  }
+
+  /** Adds a trigger already compiled by patternParts (e.g. at build time). */
+  addParts(parts: Word[][], value: T): void {
     const first = parts[0]?.[0];
     if (!first) return;
     const pattern = { parts, value };

@@ -21,14 +21,24 @@ export interface PhraseMatch<T> {
 
 const LEADING_ARTICLES = new Set(['the']);
 
+/** The folded token keys a phrase is stored under: "the Kremlin" → ["kremlin"]. */
+export function phraseKeys(phrase: string): string[] {
+  const keys = tokenize(phrase).map((t) => t.key);
+  while (keys.length > 1 && LEADING_ARTICLES.has(keys[0] ?? '')) keys.shift();
+  return keys;
+}
+
 export class PhraseIndex<T> {
   private readonly root: Node<T> = { next: new Map(), values: [] };
   private longest = 0;
 
   /** Adds a phrase. Leading "the" is dropped so "the Kremlin" and "Kremlin" both match. */
   add(phrase: string, value: T): void {
-    const keys = tokenize(phrase).map((t) => t.key);
-    while (keys.length > 1 && LEADING_ARTICLES.has(keys[0] ?? '')) keys.shift();
+    this.addKeys(phraseKeys(phrase), value);
+  }
+
+  /** Adds a phrase already split into folded token keys (see phraseKeys), e.g. precompiled at build time. */
+  addKeys(keys: readonly string[], value: T): void {
     if (keys.length === 0) return;
     let node = this.root;
     for (const k of keys) {
