@@ -8,7 +8,7 @@ import browser from 'webextension-polyfill';
 import { datasetInfo } from '../shared/dataset.ts';
 import { h, localise, t } from '../shared/i18n.ts';
 import { type CardMode, DEFAULT_PALETTE, type QuoteStyle, type Sensitivity, type Settings } from '../shared/settings.ts';
-import { loadSettings, onSettingsChanged, saveSettings } from '../shared/storage.ts';
+import { loadSettings, onSettingsChanged, saveSettings, takeRepairNote } from '../shared/storage.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 let settings: Settings;
@@ -88,9 +88,11 @@ async function init(): Promise<void> {
   localise(document);
   const loaded = await loadSettings();
   settings = loaded.settings;
-  if (loaded.problems.length) {
+  // Problems found now, or by whichever part of the extension repaired the settings first.
+  const problems = [...new Set([...loaded.problems, ...(await takeRepairNote())])];
+  if (problems.length) {
     $('problems').hidden = false;
-    $('problems').textContent = t('optRepaired', loaded.problems.join('; '));
+    $('problems').textContent = t('optRepaired', problems.join('; '));
   }
   render();
   renderDataset();

@@ -5,6 +5,13 @@
 import browser from 'webextension-polyfill';
 import { type LoadedSettings, parseSettings, SETTINGS_KEY, type Settings } from './settings.ts';
 
+/**
+ * What the last repair found, kept until the options page has shown it: the
+ * background (or any tab) may read and repair the settings first, and the
+ * options page must still be able to say that they were repaired.
+ */
+export const REPAIR_NOTE_KEY = 'settingsRepair';
+
 export async function loadSettings(): Promise<LoadedSettings> {
   let raw: unknown;
   try {
@@ -16,10 +23,24 @@ export async function loadSettings(): Promise<LoadedSettings> {
   }
   const loaded = parseSettings(raw);
   if (loaded.dirty) {
-    // Write back the repaired or migrated value so every part reads the same.
-    await browser.storage.local.set({ [SETTINGS_KEY]: loaded.settings }).catch(() => undefined);
+    // Write back the repaired or migrated value so every part reads the same; note what a repair found.
+    const note = loaded.problems.length ? { [REPAIR_NOTE_KEY]: { at: Date.now(), problems: loaded.problems } } : {};
+    await browser.storage.local.set({ [SETTINGS_KEY]: loaded.settings, ...note }).catch(() => undefined);
   }
   return loaded;
+}
+
+/** The problems the last repair found (whoever made it), once: the note is removed as it is read. */
+export async function takeRepairNote(): Promise<string[]> {
+  try {
+    const note = (await browser.storage.local.get(REPAIR_NOTE_KEY))[REPAIR_NOTE_KEY] as { problems?: unknown } | undefined;
+    if (note === undefined) return [];
+    await browser.storage.local.remove(REPAIR_NOTE_KEY);
+    const problems = Array.isArray(note?.problems) ? note.problems : [];
+    return problems.filter((p): p is string => typeof p === 'string').slice(0, 50);
+  } catch {
+    return [];
+  }
 }
 
 export async function saveSettings(settings: Settings): Promise<void> {
