@@ -57,7 +57,8 @@ function renderSites(): void {
   $('sites').hidden = entries.length === 0;
   body.replaceChildren(
     ...entries.map(([host, on]) => {
-      const remove = h('button', { type: 'button', 'aria-label': t('optRemoveSite', host) }, t('optRemove'));
+      // The accessible name starts with the visible text (WCAG 2.5.3, label in name), then says what it does.
+      const remove = h('button', { type: 'button', 'aria-label': `${t('optRemove')}: ${t('optRemoveSite', host)}` }, t('optRemove'));
       remove.addEventListener('click', () => {
         const sites = { ...settings.sites };
         delete sites[host];
