@@ -33,6 +33,7 @@ import { type FixtureServer, startServer } from './support/server.ts';
 const SEED_FILE = new URL('../../../shared/seed/000_4853b4182f2867f2.html', import.meta.url);
 const SEED_PATH = '/world/mattis-russia-must-prove-itself.html';
 const NEWS_HOST = 'www.washingtonpost.com';
+const UNLISTED = 'www.example.org';
 const AXE_SOURCE = readFileSync(join(REPO_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 /** Closes a page that may have closed itself already (Chromium's popup closes when it loses focus). */
@@ -275,6 +276,24 @@ describe.each(['chromium', 'firefox'] as const)('%s', (kind) => {
     }
   });
 
+  it('on a site outside the list the popup offers to analyse the page', async () => {
+    // Clicking it needs activeTab, which only a real click on the toolbar button grants: automation cannot.
+    const elsewhere = await open(UNLISTED, '/nato-article.html');
+    try {
+      const popup = await popupFor(elsewhere);
+      try {
+        await waitUntil('the offer', () => popup.page.$('[data-testid="analyze-this"]'));
+        expect(await popup.page.$eval('[data-testid="message"]', (el) => el.textContent)).toMatch(/does not run on this site by default/);
+        expect(await popup.highlightsOn()).toBe(false);
+        expect(await axeViolations(popup.page)).toEqual([]);
+      } finally {
+        await closeQuietly(popup.page);
+      }
+    } finally {
+      await elsewhere.page.close();
+    }
+  });
+
   it("a hostile page's payloads stay inert text in the popup and in cards", async () => {
     const hostile = await open(NEWS_HOST, '/hostile-article.html');
     try {
@@ -402,9 +421,16 @@ describe.each(['chromium', 'firefox'] as const)('%s', (kind) => {
   });
 
   it('axe-core finds no violations on the options page, light and dark', async () => {
+    // Everything the page can show: per-site choices in the table, and the repair notice.
+    await storageSet(b, { settings: { ...DEFAULT_SETTINGS, sites: { 'www.bbc.co.uk': false, 'www.dw.com': true }, cards: 'broken' } });
     const options = await b.extensionPage('src/options/index.html');
     try {
       await waitUntil('the options to render', () => options.evaluate(() => document.querySelector('#dataset')?.textContent));
+      await waitUntil(
+        'the per-site table',
+        async () => (await options.evaluate(() => document.querySelectorAll('#sites tbody tr').length)) === 2,
+      );
+      expect(await options.evaluate(() => document.querySelector<HTMLElement>('#problems')?.hidden)).toBe(false);
       await colourScheme(options, 'light');
       const light = await background(options);
       expect(await axeViolations(options)).toEqual([]);
@@ -412,6 +438,7 @@ describe.each(['chromium', 'firefox'] as const)('%s', (kind) => {
       expect(await background(options)).not.toBe(light);
       expect(await axeViolations(options)).toEqual([]);
     } finally {
+      await storageSet(b, { settings: DEFAULT_SETTINGS });
       await options.close();
     }
   });
