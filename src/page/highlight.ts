@@ -11,7 +11,7 @@
  */
 import Mark from 'mark.js';
 import type { Analysis } from '../core/analysis/types.ts';
-import { EXCLUDE_SELECTORS, type ExtractedBlock } from './extract.ts';
+import { EXCLUDE_ONE, type ExtractedBlock } from './extract.ts';
 
 export const MARK_CLASS = 'sourcelight-mark';
 
@@ -92,7 +92,8 @@ export class Highlighter {
     // Never double-wrap: anything of ours already here goes first.
     unwrapMarks(el);
     let count = 0;
-    const common = { element: 'mark', className: MARK_CLASS, exclude: EXCLUDE_SELECTORS };
+    // One comma-joined selector: mark.js calls matches() once per selector per text node.
+    const common = { element: 'mark', className: MARK_CLASS, exclude: [EXCLUDE_ONE] };
     if (plan.quotes.length) {
       mark.markRanges(
         plan.quotes.map((q) => ({ start: q.start, length: q.length, q })),

@@ -65,8 +65,12 @@ export class PageSession {
   summary: Summary | null = null;
   extraction: Extraction | null = null;
   highlightsWanted = true;
-  /** Milliseconds of the last analysis (extraction + core), of highlighting, and the longest uninterrupted slice of our work. */
-  timings = { analysis: 0, highlight: 0, longestSlice: 0 };
+  /**
+   * Milliseconds of the last run: analysis (extraction, dataset, core — all
+   * slices), the part of it done before the page's first DOM change,
+   * highlighting, and the longest uninterrupted slice of our work.
+   */
+  timings = { analysis: 0, beforeFirstChange: 0, highlight: 0, longestSlice: 0 };
 
   private readonly highlighter: Highlighter;
   private readonly cards: Cards;
@@ -112,7 +116,7 @@ export class PageSession {
   private async run(force: boolean): Promise<void> {
     this.phase = 'analysing';
     const runId = ++this.runToken;
-    this.timings = { analysis: 0, highlight: 0, longestSlice: 0 };
+    this.timings = { analysis: 0, beforeFirstChange: -1, highlight: 0, longestSlice: 0 };
     try {
       const doc = this.opts.doc;
       const href = doc.location?.href ?? null;
@@ -158,6 +162,7 @@ export class PageSession {
         }
       }
       this.noteSlice(performance.now() - sliceStart);
+      if (this.timings.beforeFirstChange < 0) this.timings.beforeFirstChange = this.timings.analysis;
     } catch (e) {
       this.phase = 'error';
       this.message = `Analysis failed: ${e instanceof Error ? e.message : String(e)}`;
@@ -171,6 +176,7 @@ export class PageSession {
     let t = performance.now();
     for (const p of plans) {
       if (token !== this.paintToken || !this.highlightsWanted) return start;
+      if (this.timings.beforeFirstChange < 0) this.timings.beforeFirstChange = this.timings.analysis;
       this.withoutObserver(() => this.highlighter.markBlock(p));
       const now = performance.now();
       this.timings.highlight += now - t;
