@@ -7,10 +7,16 @@
  */
 import type { Block, BlockKind, DateSource, PageMeta } from '../core/analysis/types.ts';
 
-/** Subtrees whose text is never ours to read or mark. Selector pairs (X, X *) because mark.js checks a text node's parent only. */
+/**
+ * Subtrees whose text is never ours to read or mark. Selector pairs (X, X *) because mark.js checks a text node's parent only.
+ * Includes everything mark.js always skips (script, style, title, head, html): text it skips but we read would shift every
+ * offset after it (a <title> inside a <p> is valid HTML).
+ */
 const EXCLUDED = [
   'script',
   'style',
+  'title',
+  'head',
   'noscript',
   'template',
   'textarea',
@@ -37,7 +43,8 @@ const EXCLUDED = [
   '[data-sourcelight-ui]',
 ];
 export const EXCLUDE_SELECTORS: string[] = EXCLUDED.flatMap((s) => [s, `${s} *`]);
-const EXCLUDE_ONE = EXCLUDE_SELECTORS.join(',');
+/** The same as one selector list: one native matches() call instead of one per selector. */
+export const EXCLUDE_ONE = EXCLUDE_SELECTORS.join(',');
 
 /** Elements whose whole subtree is page furniture, not the article. */
 const SKIP_TAGS = new Set([
