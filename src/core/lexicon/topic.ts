@@ -14,14 +14,16 @@ export const NATO_WORDS = new Set(list('nato otan нато north-atlantic nordat
 /** Words that name Russia or its state (besides the dataset's country names and organisations). */
 export const RUSSIA_WORDS = new Set(
   list(`russia russian russians russia's kremlin moscow putin russland russische russischen russischer russen russie russe russes
-  rusia ruso rusa rusos rosja rosji rosyjski rosyjskie rosyjskiej rosyjskich rosjanie moskwa kreml россия россии российский
+  rusia ruso rusa rusos rosja rosji rosyjski rosyjskie rosyjskiej rosyjskich rosjanie moskwa kreml moskau moscou moscu mosca
+  poutine putins russo russa russi russe россия россии российский
   российская российские российской кремль москва путин росія росії російський російська російські кремль москва путін`),
 );
 
 /** Words about Russia's war against Ukraine. */
 export const UKRAINE_WAR_WORDS = new Set(
   list(`ukraine ukrainian ukrainians kyiv kiev donbas donbass donetsk luhansk crimea crimean kharkiv zaporizhzhia kherson
-  ukraine ukrainische ukrainien ucrania ucraniano ukraina ukrainy ukrainski украина украины украинский україна україни`),
+  ukraine ukrainische ukrainien ucrania ucraniano ukraina ukrainy ukrainski украина украины украинский україна україни
+  kiew kyjiw kijow kiev krim crimee krym крым крим киев київ донбасс донбас`),
 );
 
 /**
@@ -37,6 +39,7 @@ export const SECURITY_STEMS = list(`
   airspace navy naval fleet submarine warship mobiliz mobilis conscript mercenar wagner kremlin pentagon
   hack cyber interfer meddl election-interference espionag geopolit foreign-policy negotiat peace-talks truce
   hacker einmischung ingerence piratage injerencia hackeo ingerencj вмешательств хакер кибер втручан
+  drohn dron дрон беспилот безпілот flugabwehr luftabwehr cessez waffenstillstand frieden negocjac перемир
   krieg kriegs truppe waffe rakete verteidigung sicherheit sanktion angriff soldat armee bundeswehr bundnis
   guerre troupe arme missile defense securite attaque soldat armee otan
   guerra tropa arma misil defensa seguridad ataque soldado ejercito
