@@ -80,6 +80,10 @@ export class PageSession {
   private url: string;
   /** Bumped when a new analysis starts (or the page goes away): older runs stop. */
   private runToken = 0;
+  /** The reader asked for this page ("Analyze anyway"): highlight it whatever the verdict, until it navigates. */
+  private forced = false;
+  /** The current analysis is one to highlight (a relevant article, or forced): "on" paints only such a page. */
+  private paintable = false;
   /** Bumped when highlighting must stop or restart: older marking loops stop. */
   private paintToken = 0;
 
@@ -109,6 +113,7 @@ export class PageSession {
 
   /** Analyses now, whatever the first check said ("Analyze anyway"); highlights if wanted. */
   async analyseNow(): Promise<void> {
+    this.forced = true;
     await this.run(true);
     this.observe();
   }
@@ -145,7 +150,8 @@ export class PageSession {
         if (first) {
           this.phase = 'ready';
           this.message = null;
-          paint = force || (step.analysis.verdict === 'relevant' && step.analysis.isArticle);
+          paint = force || this.forced || (step.analysis.verdict === 'relevant' && step.analysis.isArticle);
+          this.paintable = paint;
         }
         const analysed = performance.now();
         this.timings.analysis += analysed - sliceStart;
@@ -218,7 +224,7 @@ export class PageSession {
       this.paintToken++;
       this.cards.hide();
       this.withoutObserver(() => this.highlighter.clear());
-    } else if (this.analysis && !this.highlighter.active) {
+    } else if (this.analysis && this.paintable && !this.highlighter.active) {
       await this.paint();
     }
     this.opts.onChange?.(this);
@@ -311,6 +317,8 @@ export class PageSession {
     this.paintToken++;
     this.withoutObserver(() => this.highlighter.clear());
     if (navigated) {
+      this.forced = false;
+      this.paintable = false;
       this.analysis = null;
       this.summary = null;
       this.extraction = null;
