@@ -257,6 +257,42 @@ describe.each(['chromium', 'firefox'] as const)('%s', (kind) => {
     }
   });
 
+  it('a page analysed but not judged relevant stays unhighlighted when its site is turned off and on', async () => {
+    const passing = await open(SEED_HOST, '/passing-mention.html');
+    try {
+      const state = await readyState(passing.page);
+      expect(state.phase).toBe('ready');
+      expect(await passing.marks()).toEqual({ quotes: 0, officials: 0, total: 0 });
+      const html = await passing.bodyHtml();
+      expect(await runToggleCommand(passing.page)).toBe(false);
+      expect(await runToggleCommand(passing.page)).toBe(true);
+      await seed.waitForMarks((m) => m.quotes >= 17);
+      // The seed tab of the same site is highlighted again; this one was never meant to be.
+      expect(await passing.bodyHtml()).toBe(html);
+      expect(await badgeText(b, passing.page)).toBe('');
+    } finally {
+      await passing.page.close();
+    }
+  });
+
+  it('"Analyze anyway" holds for the page while it grows', async () => {
+    const unrelated = await open(SEED_HOST, '/unrelated-article.html');
+    try {
+      expect((await readyState(unrelated.page)).phase).toBe('skipped');
+      expect(await sendToTab(b, unrelated.page, { type: 'analyzeNow' })).toMatchObject({ ok: true });
+      await unrelated.waitForMarks((m) => m.quotes === 2);
+      await unrelated.page.evaluate(() => {
+        const p = document.createElement('p');
+        p.textContent = '“We will bake again on Monday,” said Tom Ashby.';
+        document.querySelector('article')?.append(p);
+      });
+      await unrelated.waitForMarks((m) => m.quotes === 3);
+      expect(await unrelated.doubleWrapped()).toBe(0);
+    } finally {
+      await unrelated.page.close();
+    }
+  });
+
   it('a card opens on hover and on keyboard focus, and Escape closes it', async () => {
     const page = seed.page;
     await page.bringToFront();
