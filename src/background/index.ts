@@ -79,8 +79,13 @@ async function activeTab(): Promise<browser.Tabs.Tab | undefined> {
 async function onCommand(command: string): Promise<boolean | null> {
   if (command !== 'toggle-highlights') return null;
   const tab = await activeTab();
-  const host = hostOf(tab?.url) ?? (tab?.id !== undefined ? await hostFromContent(tab.id) : null);
+  const host = await siteOf(tab, tab?.url);
   return host ? toggleSite(host) : null;
+}
+
+/** A tab's site: from the URL when the extension may see it, else from the tab's content script. */
+async function siteOf(tab: browser.Tabs.Tab | undefined, url: string | undefined): Promise<string | null> {
+  return hostOf(url) ?? (tab?.id !== undefined ? await hostFromContent(tab.id) : null);
 }
 
 /** The tab's URL is hidden without a grant; its content script (if any) knows its host. */
@@ -106,10 +111,10 @@ function createMenus(): void {
   });
 }
 
+// The same toggle as the keyboard command, for the page the menu was opened on.
 browser.contextMenus.onClicked.addListener((info, tab) => {
   if (info.menuItemId !== MENU_ID) return;
-  const host = hostOf(tab?.url);
-  if (host) void toggleSite(host);
+  void siteOf(tab, info.pageUrl ?? tab?.url).then((host) => (host ? toggleSite(host) : null));
 });
 
 /** "Run on every site": register the content script for <all_urls> while the permission is granted. */
