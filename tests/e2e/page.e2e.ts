@@ -298,14 +298,18 @@ describe.each(['chromium', 'firefox'] as const)('%s', (kind) => {
     await page.bringToFront();
     await page.evaluate(() => window.scrollTo(0, 0));
 
-    // Hover a name.
-    await page.hover('mark[data-sourcelight="official"][data-official-id="james-mattis"]');
+    // Hover a name (in the first paragraph of the text).
+    const name = 'p > mark[data-sourcelight="official"][data-official-id="james-mattis"]';
+    await page.hover(name);
     await seed.waitForCard('open');
     if (SCREENSHOTS && kind === 'chromium') {
-      const clip = await page.evaluate(() => {
-        const r = document.querySelector('mark[data-sourcelight="official"][data-official-id="james-mattis"]')?.getBoundingClientRect();
-        return r ? { x: Math.max(0, r.left - 40), y: Math.max(0, r.top - 60), width: 560, height: 330 } : null;
-      });
+      // The card opens below the line (at most 340 px wide); the clip takes the line, the card and some text around.
+      const clip = await page.evaluate((sel) => {
+        const mark = document.querySelector(sel);
+        const r = mark?.getBoundingClientRect();
+        const left = mark?.closest('p')?.getBoundingClientRect().left ?? r?.left ?? 0;
+        return r ? { x: Math.max(0, left - 16), y: Math.max(0, r.top - 70), width: 600, height: 500 } : null;
+      }, name);
       await page.screenshot({ path: join(REPO_ROOT, 'docs/screenshots/hover-card.png'), ...(clip ? { clip } : {}) });
     }
     await page.keyboard.press('Escape');
