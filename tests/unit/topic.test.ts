@@ -11,7 +11,16 @@ import { paragraphs, TODAY } from '../helpers/analyse.ts';
 function verdict(title: string, body: string): string {
   const text = `${title}\n\n${body}`;
   const blocks = paragraphs(text).map((b, i) => (i === 0 ? { ...b, kind: 'title' as const } : b));
-  return analyze({ text, blocks, meta: { ogType: 'article' }, date: '2025-06-25', today: TODAY }, bundledDataset()).verdict;
+  return analyze(
+    {
+      text,
+      blocks,
+      meta: { ogType: 'article', hasArticleElement: true, dates: [{ value: '2025-06-25', source: 'meta' }] },
+      date: '2025-06-25',
+      today: TODAY,
+    },
+    bundledDataset(),
+  ).verdict;
 }
 
 const SECURITY: Record<string, [string, string]> = {

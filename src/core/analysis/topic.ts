@@ -197,6 +197,10 @@ export function articleVerdict(blocks: readonly Block[], meta: PageMeta): { isAr
   if (paragraphs.length >= 6) score += 1;
   if (prose >= 1200) score += 1;
   reasons.push(`${paragraphs.length} paragraphs of prose (${prose} characters)`);
+  if ((meta.dates ?? []).length > 0) {
+    score += 1;
+    reasons.push('has a publication date');
+  }
   if (meta.linkDensity !== undefined && meta.linkDensity > 0.5) {
     score -= 2;
     reasons.push(`mostly links (${Math.round(meta.linkDensity * 100)}%)`);
@@ -211,8 +215,10 @@ export function articleVerdict(blocks: readonly Block[], meta: PageMeta): { isAr
     const path = m?.[1] || '/';
     const query = m?.[2] ?? '';
     if (path === '/') {
-      score -= 3;
-      reasons.push('home page');
+      // A front page's address; but some sites give an article its home address as canonical URL.
+      const long = prose >= 2000 && paragraphs.length >= 6;
+      score -= long ? 1 : 3;
+      reasons.push(long ? 'home-page address, but article-length prose' : 'home page');
     }
     if (/\/(search|suche|recherche|buscar)(\/|$)/.test(path) || /[?&]q=/.test(query)) {
       score -= 3;
@@ -223,5 +229,5 @@ export function articleVerdict(blocks: readonly Block[], meta: PageMeta): { isAr
       reasons.push('section or tag page');
     }
   }
-  return { isArticle: score >= 2, score, reasons };
+  return { isArticle: score >= 3, score, reasons };
 }
