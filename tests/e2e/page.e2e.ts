@@ -19,15 +19,13 @@
  * menu is outside the page), so it is not driven here; its handler and the
  * keyboard command share the same toggle.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badgeText, extensionProbe, knownTabId, type LaunchedBrowser, launchBrowser, REPO_ROOT, sendToTab } from './support/launch.ts';
-import { MarkedArticle, PopupPage, waitUntil } from './support/pages.ts';
+import { closeQuietly, MarkedArticle, PopupPage, readSeed, waitUntil } from './support/pages.ts';
 import { type FixtureServer, startServer } from './support/server.ts';
 
-const SEED_FILE = new URL('../../../shared/seed/000_4853b4182f2867f2.html', import.meta.url);
 const SEED_PATH = '/world/mattis-russia-must-prove-itself.html';
 /** Listed hosts (manifest content_scripts matches) and one that is not. */
 const SEED_HOST = 'www.reuters.com';
@@ -66,16 +64,11 @@ function quotesBySpeaker(marks: { index: number; speakerId: string; kind: string
   return out;
 }
 
-/** Closes a page that may have closed itself already (Chromium's popup closes when it loses focus). */
-async function closeQuietly(page: Page): Promise<void> {
-  if (!page.isClosed()) await page.close().catch(() => undefined);
-}
-
 let server: FixtureServer;
 
 beforeAll(async () => {
   server = await startServer();
-  server.route(SEED_PATH, { body: readFileSync(SEED_FILE, 'utf8') });
+  server.route(SEED_PATH, { body: readSeed() });
 });
 
 afterAll(async () => {

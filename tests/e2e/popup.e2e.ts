@@ -27,19 +27,13 @@ import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings.ts';
 import { extensionProbe, knownTabId, type LaunchedBrowser, launchBrowser, REPO_ROOT, storageGet, storageSet } from './support/launch.ts';
-import { MarkedArticle, PopupPage, waitUntil } from './support/pages.ts';
+import { closeQuietly, MarkedArticle, PopupPage, readSeed, waitUntil } from './support/pages.ts';
 import { type FixtureServer, startServer } from './support/server.ts';
 
-const SEED_FILE = new URL('../../../shared/seed/000_4853b4182f2867f2.html', import.meta.url);
 const SEED_PATH = '/world/mattis-russia-must-prove-itself.html';
 const NEWS_HOST = 'www.washingtonpost.com';
 const UNLISTED = 'www.example.org';
 const AXE_SOURCE = readFileSync(join(REPO_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-
-/** Closes a page that may have closed itself already (Chromium's popup closes when it loses focus). */
-async function closeQuietly(page: Page): Promise<void> {
-  if (!page.isClosed()) await page.close().catch(() => undefined);
-}
 
 interface PersonRow {
   key: string;
@@ -78,7 +72,7 @@ let server: FixtureServer;
 
 beforeAll(async () => {
   server = await startServer();
-  server.route(SEED_PATH, { body: readFileSync(SEED_FILE, 'utf8') });
+  server.route(SEED_PATH, { body: readSeed() });
 });
 
 afterAll(async () => {

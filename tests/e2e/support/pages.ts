@@ -4,6 +4,7 @@
  * `mark[data-sourcelight]` in the article, and `#verdict`,
  * `[data-testid="speaker"]`, `[data-testid="highlights-switch"]` in the popup.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer';
 
 const sleep = (ms: number) => new Promise<void>((ok) => setTimeout(ok, ms));
@@ -54,6 +55,15 @@ export class ArticlePage {
       ),
     ]);
   }
+}
+
+/** The seed article, read from ../shared at test time: it belongs to its publisher and is never copied into the repository. */
+export const SEED_FILE = new URL('../../../../shared/seed/000_4853b4182f2867f2.html', import.meta.url);
+export const readSeed = (): string => readFileSync(SEED_FILE, 'utf8');
+
+/** Closes a page that may have closed itself already (Chromium's popup closes when it loses focus). */
+export async function closeQuietly(page: Page): Promise<void> {
+  if (!page.isClosed()) await page.close().catch(() => undefined);
 }
 
 /** One `mark[data-sourcelight="quote"]` as the page shows it. */
