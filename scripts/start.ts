@@ -6,7 +6,7 @@
  *   npm start                      Chromium, headed (needs a display)
  *   npm start -- --browser firefox Firefox instead
  *   npm start -- --headless        no window: wait for the highlights, save
- *                                  demo-output/article.png and popup.png, print
+ *                                  demo-output/article.png, card.png and popup.png, print
  *                                  a summary read from the popup, exit 0
  *   --host www.bbc.co.uk           serve the demo under another listed host
  *   --out DIR                      where --headless writes its screenshots
@@ -111,11 +111,27 @@ async function main(): Promise<void> {
       return;
     }
 
-    const marks = await article.waitForMarks((m) => m.quotes > 0, 20_000);
+    await article.waitForMarks((m) => m.quotes > 0, 20_000);
+    const marks = await article.waitForStableMarks(20_000);
     await mkdir(outDir, { recursive: true });
     const articlePng = join(outDir, 'article.png');
+    const cardPng = join(outDir, 'card.png');
     const popupPng = join(outDir, 'popup.png');
     await article.page.screenshot({ path: articlePng as `${string}.png`, fullPage: true });
+
+    // A hover card: hover the first highlighted name in the text and capture it with the lines around it.
+    const name = 'article p mark[data-sourcelight="official"]';
+    // Scroll first and let it settle: a scroll while the card is pending closes it.
+    await article.page.evaluate((sel) => document.querySelector(sel)?.scrollIntoView({ block: 'center' }), name);
+    await new Promise((r) => setTimeout(r, 300));
+    await article.page.hover(name);
+    await article.page.waitForSelector('sourcelight-card[data-state="open"]', { timeout: 10_000 });
+    // The card opens above or below the line: take the visible part of the article column.
+    const clip = await article.page.evaluate((sel) => {
+      const col = document.querySelector(sel)?.closest('article')?.getBoundingClientRect();
+      return col ? { x: Math.max(0, col.left + window.scrollX - 16), y: window.scrollY, width: Math.min(col.width + 32, 800), height: window.innerHeight } : null;
+    }, name);
+    await article.page.screenshot({ path: cardPng as `${string}.png`, ...(clip ? { clip } : {}) });
 
     const popup = new PopupPage(await launched.openPopupFor(article.page));
     if (kind === 'firefox') await popup.page.setViewport({ width: 420, height: 640 });
@@ -135,7 +151,7 @@ async function main(): Promise<void> {
         return `  ${s.name}${s.role ? ` (${s.role})` : ''}${count}`;
       }),
       '',
-      `Saved ${rel(articlePng)} and ${rel(popupPng)} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+      `Saved ${rel(articlePng)}, ${rel(cardPng)} and ${rel(popupPng)} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     ];
     console.log(lines.join('\n'));
     await shutdown(0);

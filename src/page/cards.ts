@@ -31,7 +31,7 @@ const CSS = `
   box-shadow: 0 6px 24px rgba(0,0,0,.18); }
 .title { font-weight: 650; font-size: 14px; margin: 0 0 2px; }
 .sub { color: #4a5566; margin: 0 0 6px; }
-dl { margin: 6px 0 0; display: grid; grid-template-columns: auto 1fr; gap: 2px 8px; }
+dl { margin: 6px 0 0; display: grid; grid-template-columns: fit-content(38%) 1fr; gap: 2px 8px; }
 dt { color: #5b6678; font-weight: 600; }
 dd { margin: 0; }
 .note { margin-top: 6px; color: #8a4b00; }

@@ -36,6 +36,7 @@ describe.each(['chromium', 'firefox'] as const)('%s', (kind) => {
     if (!article) {
       article = new ArticlePage(await browser.openPage(server.url(LISTED_HOST, ARTICLE)));
       await article.waitForMarks((m) => m.quotes > 0 && m.officials > 0);
+      await article.waitForStableMarks();
     }
     return article;
   }
@@ -96,7 +97,8 @@ describe.each(['chromium', 'firefox'] as const)('%s', (kind) => {
       expect(await page.waitForMarks((m) => m.total === 0)).toEqual({ quotes: 0, officials: 0, total: 0 });
 
       expect(await popup.toggleHighlights()).toBe(true);
-      expect(await page.waitForMarks((m) => m.total > 0)).toEqual(before);
+      await page.waitForMarks((m) => m.total > 0);
+      expect(await page.waitForStableMarks()).toEqual(before);
     } finally {
       await popup.page.close();
     }

@@ -12,13 +12,14 @@
  * - pages that grow after load and single-page-app navigation are followed
  *   without duplicates;
  * - the toolbar badge counts the quotes on a relevant article only;
- * - with SOURCELIGHT_SCREENSHOTS=1, docs/screenshots/seed-article.png and
+ * - with SOURCELIGHT_SCREENSHOTS=1, demo-output/seed-article.png and
  *   hover-card.png are written from the Chromium run.
  *
  * The context menu item cannot be clicked from puppeteer (the browser's own
  * menu is outside the page), so it is not driven here; its handler and the
  * keyboard command share the same toggle.
  */
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -157,7 +158,8 @@ describe.each(['chromium', 'firefox'] as const)('%s', (kind) => {
 
     if (SCREENSHOTS && kind === 'chromium') {
       await seed.page.bringToFront();
-      await seed.page.screenshot({ path: join(REPO_ROOT, 'docs/screenshots/seed-article.png'), fullPage: true });
+      mkdirSync(join(REPO_ROOT, 'demo-output'), { recursive: true });
+      await seed.page.screenshot({ path: join(REPO_ROOT, 'demo-output/seed-article.png'), fullPage: true });
     }
   });
 
@@ -303,7 +305,8 @@ describe.each(['chromium', 'firefox'] as const)('%s', (kind) => {
         const left = mark?.closest('p')?.getBoundingClientRect().left ?? r?.left ?? 0;
         return r ? { x: Math.max(0, left - 16), y: Math.max(0, r.top - 70), width: 600, height: 500 } : null;
       }, name);
-      await page.screenshot({ path: join(REPO_ROOT, 'docs/screenshots/hover-card.png'), ...(clip ? { clip } : {}) });
+      mkdirSync(join(REPO_ROOT, 'demo-output'), { recursive: true });
+      await page.screenshot({ path: join(REPO_ROOT, 'demo-output/hover-card.png'), ...(clip ? { clip } : {}) });
     }
     await page.keyboard.press('Escape');
     await seed.waitForCard('closed');

@@ -32,6 +32,18 @@ export class ArticlePage {
   }
 
   /** Waits until `predicate` holds for the mark counts; returns the counts. */
+  /** Marks are painted in slices: waits until there are some and the count has stopped changing. */
+  async waitForStableMarks(timeout = 15_000): Promise<MarkCounts> {
+    let last = await this.waitForMarks((m) => m.total > 0, timeout);
+    for (let same = 0; same < 3; ) {
+      await sleep(120);
+      const next = await this.marks();
+      same = next.total === last.total ? same + 1 : 0;
+      last = next;
+    }
+    return last;
+  }
+
   async waitForMarks(predicate: (m: MarkCounts) => boolean = (m) => m.total > 0, timeout = 15_000): Promise<MarkCounts> {
     const end = Date.now() + timeout;
     let last: MarkCounts = { quotes: 0, officials: 0, total: 0 };
