@@ -173,6 +173,16 @@ describe('attribution patterns (English)', () => {
     expect(h.quotes.map((q) => q.kind)).toEqual(['scare', 'speech']);
   });
 
+  it('gives a headline quote to the person the headline names by surname', () => {
+    const h = analyze('Rutte: ‘We Will Not Be Divided’\n\nMark Rutte spoke to reporters in Brussels on Tuesday about the summit.');
+    expect(h.quotes.map((q) => [q.kind, q.speaker?.name])).toEqual([['speech', 'Mark Rutte']]);
+  });
+
+  it('gives a characterisation after “as a” to the subject of the clause', () => {
+    const a = analyseText('Kaja Kallas has long treated the referendum as a “sham”.');
+    expect(speakers(a)).toEqual([['sham', 'Kaja Kallas']]);
+  });
+
   it('keeps scare quotes apart from speech', () => {
     const a = analyseText('The plan for a “buffer zone” drew little notice, and the so-called “peace dividend” never came.');
     expect(a.quotes.map((q) => q.kind)).toEqual(['scare', 'scare']);

@@ -20,6 +20,9 @@ describe('quote detection', () => {
     ['mixed marks: curly open, straight close', '“Nous tiendrons," a dit le ministre.', ['Nous tiendrons,']],
     ['NYT marks closing a nested single quote', "''They shouted 'no surrender,''' the colonel said.", ["They shouted 'no surrender,'"]],
     ['NYT marks opening with a nested single quote', "'''Iron Shield,''' she replied.", ["'Iron Shield,'"]],
+    ['NYT marks closing after a stray space', "''We hold the line, '' the general said.", ['We hold the line,']],
+    ['straight single quotes at the top level', "Rutte: 'We will not be divided.'", ['We will not be divided.']],
+    ['apostrophes that open words are not quotes', "It was 'bout time for rock 'n' roll in the '90s.", []],
   ])('%s', (_name, text, expected) => {
     expect(quotes(text)).toEqual(expected);
   });

@@ -110,17 +110,100 @@ interface Found {
   source: string | null;
 }
 
-/** Token ranges of the quotes in each block's token list (marks included), so clause reading can skip quoted words. */
+/** Token ranges of the quotes in each block's token list (marks included, in text order), so clause reading can skip quoted words. */
 const QUOTE_RANGES = new WeakMap<readonly Token[], { from: number; to: number }[]>();
 
-/** Token i lies inside a quotation (or on its marks). */
+/** Token i lies inside a quotation (or on its marks): binary search over the block's quotes. */
 function inQuote(tokens: readonly Token[], i: number): boolean {
-  return (QUOTE_RANGES.get(tokens) ?? []).some((r) => i >= r.from && i < r.to);
+  const list = QUOTE_RANGES.get(tokens) ?? [];
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid]?.from ?? 0) <= i) lo = mid + 1;
+    else hi = mid;
+  }
+  const r = list[lo - 1];
+  return r !== undefined && i < r.to;
+}
+
+/**
+ * Lookups built once per analysis so that every quote costs a bounded amount
+ * of work: mentions and organisations by the token they end on, and per-block
+ * facts (headline or not).
+ */
+interface Lookup {
+  mentionByEnd: Map<number, Mention>[];
+  orgByEnd: Map<number, OrgMentionAt>[];
+  orgByFrom: Map<number, OrgMentionAt>[];
+  headline: Map<number, 'title' | 'short' | null>;
+  /** Last name (folded) → entities with a multi-word name, for headlines that use surnames. */
+  surnames: Map<string, Entity[]> | null;
+}
+const LOOKUPS = new WeakMap<People, Lookup>();
+
+function lookupOf(people: People): Lookup {
+  let l = LOOKUPS.get(people);
+  if (!l) {
+    l = { mentionByEnd: [], orgByEnd: [], orgByFrom: [], headline: new Map(), surnames: null };
+    LOOKUPS.set(people, l);
+  }
+  return l;
+}
+
+function buildLookup(people: People, orgs: OrgMentionAt[][]): void {
+  const l = lookupOf(people);
+  l.mentionByEnd = people.byBlock.map((list) => {
+    const m = new Map<number, Mention>();
+    for (const x of list) if (!m.has(x.to - 1)) m.set(x.to - 1, x);
+    return m;
+  });
+  l.orgByEnd = orgs.map((list) => {
+    const m = new Map<number, OrgMentionAt>();
+    for (const x of list) if (!m.has(x.to - 1)) m.set(x.to - 1, x);
+    return m;
+  });
+  l.orgByFrom = orgs.map((list) => {
+    const m = new Map<number, OrgMentionAt>();
+    for (const x of list) if (!m.has(x.from)) m.set(x.from, x);
+    return m;
+  });
+}
+
+/** The organisation mention that starts within [from, to] (a few tokens), nearest first. */
+function orgStartingWithin(people: People, block: number, from: number, to: number): OrgMentionAt | undefined {
+  const byFrom = lookupOf(people).orgByFrom[block];
+  for (let i = from; i <= to; i++) {
+    const o = byFrom?.get(i);
+    if (o) return o;
+  }
+  return undefined;
+}
+
+/** Registers a person found by attribution and keeps the lookup current. */
+function introduce(people: People, block: number, from: number, to: number): Mention | null {
+  const m = people.introduce(block, from, to);
+  if (m) {
+    const byEnd = lookupOf(people).mentionByEnd[block];
+    if (byEnd && !byEnd.has(m.to - 1)) byEnd.set(m.to - 1, m);
+  }
+  return m;
+}
+
+/** The last mention inside tokens [from, to) that is not a possessive: the head of a name phrase. */
+function lastMentionWithin(people: People, block: number, tokens: Token[], from: number, to: number): Mention | undefined {
+  const byEnd = lookupOf(people).mentionByEnd[block];
+  for (let j = to - 1; j >= from; j--) {
+    const m = byEnd?.get(j);
+    if (m && m.from >= from && !isPossessive(tokens[m.to - 1])) return m;
+  }
+  return undefined;
 }
 
 export function attributeQuotes(ctx: Context, people: People, orgs: OrgMentionAt[], raw: RawQuote[]): Quote[] {
   const quotes: Quote[] = [];
   const orgsByBlock = groupOrgs(orgs, ctx.blocks.length);
+  buildLookup(people, orgsByBlock);
   /** Token ranges of every quote per block, to stop windows at quotes. */
   const quoteTokens = raw.map((q) => {
     const tokens = ctx.blocks[q.block]?.tokens ?? [];
@@ -212,7 +295,7 @@ export function attributeQuotes(ctx: Context, people: People, orgs: OrgMentionAt
 
   for (const [qi, q] of quotes.entries()) {
     const r = raw[qi];
-    q.kind = r ? classify(ctx, r, q) : 'speech';
+    q.kind = r ? classify(ctx, people, r, q) : 'speech';
     delete (q as Quote & { _source?: string | null })._source;
   }
   return quotes;
@@ -245,7 +328,7 @@ const TITLE_SMALL_WORDS = new Set('of the a an and in on for to with at by or fr
  * "so-called"/"dubbed", and the title of a work ("NBC’s “Today”", "the book
  * “Fear”", "“…,” by X").
  */
-function classify(ctx: Context, r: RawQuote, q: Quote): QuoteKind {
+function classify(ctx: Context, people: People, r: RawQuote, q: Quote): QuoteKind {
   if (r.fromBlockquote) return 'speech';
   const words = q.text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
   const tokens = ctx.blocks[r.block]?.tokens ?? [];
@@ -255,14 +338,63 @@ function classify(ctx: Context, r: RawQuote, q: Quote): QuoteKind {
     words.length <= 8 && words.every((w, i) => /^[\p{Lu}\p{N}'‘’"“]/u.test(w) || (i > 0 && TITLE_SMALL_WORDS.has(w.toLowerCase())));
   const after = tokenAt(tokens, r.close);
   if ((titleCase && isWorkTitle(tokens, k)) || bylineAfter(tokens, after)) return 'scare';
-  // A headline quotes fragments; only a quote with its speaker ("Mattis: “…”") is speech there.
-  if (ctx.blocks[r.block]?.block.kind === 'title' && !q.speaker) return 'scare';
+  // A headline quotes fragments; only a whole quote given to its speaker ("Mattis: “…”") is speech there.
+  const headline = headlineKind(ctx, people, r.block);
+  // (A speaker found through a verb of saying makes it a sentence, not a headline: „…“, so Kallas.)
+  const viaVerb = q.speaker !== null && q.cue !== null && q.cue !== ':';
+  if (headline === 'title' && !viaVerb && !(q.speaker && tokens[k]?.text === ':' && onlyPunctuationFrom(tokens, after))) return 'scare';
+  if (headline === 'short' && !q.speaker) return 'scare';
   if (q.cue || q.method === 'continuation' || q.method === 'colon') return 'speech';
   if (lead && SCARE_LEADS.has(lead.key) && words.length <= 8) return 'scare';
   if (words.length <= 2 && !/[.!?…]$/.test(q.text)) return 'scare';
   // A title-cased name of a work or slogan with no cue: "Operation “Eastern Sentry”".
   if (titleCase && words.length <= 6 && !/[.!?]$/.test(q.text)) return 'scare';
   return 'speech';
+}
+
+/** Nothing but punctuation from token i to the end of the block (at most a few tokens are looked at). */
+function onlyPunctuationFrom(tokens: Token[], i: number): boolean {
+  for (let k = i; k < tokens.length; k++) if (tokens[k]?.kind !== 'punct' || k - i > 4) return false;
+  return true;
+}
+
+/**
+ * Headlines and subheadings: a title block, or a short one-sentence block in
+ * Title Case ('title'); any short one-sentence block of at most a dozen words
+ * ('short') — plain text does not always mark them.
+ */
+function headlineKind(ctx: Context, people: People, block: number): 'title' | 'short' | null {
+  const cache = lookupOf(people).headline;
+  const cached = cache.get(block);
+  if (cached !== undefined) return cached;
+  const kind = computeHeadlineKind(ctx, block);
+  cache.set(block, kind);
+  return kind;
+}
+
+function computeHeadlineKind(ctx: Context, block: number): 'title' | 'short' | null {
+  const bt = ctx.blocks[block];
+  if (!bt) return null;
+  if (bt.block.kind === 'title' || bt.block.kind === 'heading') return 'title';
+  const tokens = bt.tokens;
+  let words = 0;
+  let long = 0;
+  let upper = 0;
+  let lastWord = -1;
+  for (const [k, t] of tokens.entries()) {
+    if (t.kind === 'punct') continue;
+    if (++words > 20) return null;
+    lastWord = k;
+    if (t.text.length >= 4) {
+      long++;
+      if (t.upper) upper++;
+    }
+  }
+  // One sentence: no sentence end before the last word.
+  for (let k = 0; k < lastWord; k++) if (isSentenceEnd(tokens, k)) return null;
+  // Title Case with no speech verb in it (German capitalises every noun, so a verb of saying rules it out).
+  if (long >= 3 && upper >= 0.6 * long && !tokens.some((_t, k) => cueAt(tokens, k))) return 'title';
+  return words <= 12 ? 'short' : null;
 }
 
 /** Context that marks a title-cased quote as the name of a work: "NBC’s “Today”", "the show “…”". */
@@ -438,6 +570,16 @@ function findBefore(
     const m = mentionEndingAt(people, q.block, quoteFrom - 2);
     if (m && m.from <= s + 3) return { speaker: personSpeaker(m.entity), method: 'colon', cue: ':', distance: 1, source: null };
   }
+  // "X has branded the plan as a “…”": a characterisation given to the clause's subject.
+  if (!cueOnly) {
+    let a = quoteFrom - 1;
+    if (['a', 'an', 'the'].includes(tokens[a]?.key ?? '')) a--;
+    const lead = tokens[a - 1];
+    if (tokens[a]?.key === 'as' && lead?.kind === 'word' && !SCARE_LEADS.has(lead.key) && lead.key !== 'such') {
+      const subj = clauseSubject(ctx, people, orgs, q.block, tokens, sentenceStart(tokens, a, 0), a);
+      if (subj?.speaker) return { ...subj, cue: 'as', distance: quoteFrom - a };
+    }
+  }
   return cueOnly;
 }
 
@@ -492,7 +634,7 @@ function clauseSubject(
 function subjectAt(
   ctx: Context,
   people: People,
-  orgs: OrgMentionAt[][],
+  _orgs: OrgMentionAt[][],
   block: number,
   tokens: Token[],
   p: number,
@@ -515,13 +657,17 @@ function subjectAt(
     if (!((x.kind !== 'punct' && (x.upper || titleWord)) || (x.text === '.' && tokens[e - 1]?.end === x.start))) break;
     e++;
   }
+  const byEnd = lookupOf(people).mentionByEnd[block];
   let m: Mention | undefined;
-  for (const x of people.byBlock[block] ?? []) if (x.from >= lead && x.to <= e) m = x;
+  for (let j = e - 1; j >= lead && !m; j--) {
+    const x = byEnd?.get(j);
+    if (x && x.from >= lead) m = x;
+  }
   if (m) {
     if (isPossessive(tokens[m.to - 1])) return null;
     return { speaker: personSpeaker(m.entity), method: 'cue', source: null };
   }
-  const o = orgs[block]?.find((x) => x.from === lead || x.from === p);
+  const o = orgStartingWithin(people, block, p, lead);
   if (o) {
     if (isPossessive(tokens[o.to - 1])) return null;
     return { speaker: { key: `org:${o.id}`, id: o.id, name: o.name, type: 'organisation' }, method: 'organisation', source: null };
@@ -730,7 +876,7 @@ function bareNameSegment(
   if (ctx.data.countryNames.matchAt(tokens, from) || ctx.data.orgNames.matchAt(tokens, from)) return null;
   for (let i = from; i <= to; i++)
     if (ctx.data.countryNames.matchAt(tokens, i)?.to === to + 1 || ctx.data.orgNames.matchAt(tokens, i)?.to === to + 1) return null;
-  const intro = people.introduce(block, from, to + 1);
+  const intro = introduce(people, block, from, to + 1);
   return intro ? { speaker: personSpeaker(intro.entity), method: 'cue', source: null } : null;
 }
 
@@ -771,7 +917,7 @@ function speakerEndingAt(
   const t = tokens[j];
   if (!t || t.kind === 'punct') return null;
   const m = mentionEndingAt(people, block, j);
-  const o = m ? undefined : orgs[block]?.find((x) => x.to - 1 === j);
+  const o = m ? undefined : lookupOf(people).orgByEnd[block]?.get(j);
   // "Holger Example of Berenberg", "an adviser to Pete Hegseth": the name is a complement; the head comes before it.
   const start = m
     ? m.titleStart !== null
@@ -841,7 +987,7 @@ function introduceName(
   // Places and organisations are not people: "Miami", "Log Cabin Republicans".
   const place = ctx.data.countryNames.matchAt(tokens, a) ?? ctx.data.orgNames.matchAt(tokens, a);
   if (place && place.to >= j + 1) return null;
-  const intro = people.introduce(block, a, j + 1);
+  const intro = introduce(people, block, a, j + 1);
   return intro ? { speaker: personSpeaker(intro.entity), method: 'cue', source: null } : null;
 }
 
@@ -856,7 +1002,7 @@ const PHRASE_END = new Set(
 function speakerAfter(
   ctx: Context,
   people: People,
-  orgs: OrgMentionAt[][],
+  _orgs: OrgMentionAt[][],
   block: number,
   tokens: Token[],
   k: number,
@@ -877,11 +1023,9 @@ function speakerAfter(
   }
   if (end === k) return null;
   // The phrase's head is a name: "said Defense Secretary Jim Mattis", "said Senate Minority Leader Harry Reid".
-  const list = people.byBlock[block] ?? [];
-  let head: Mention | undefined;
-  for (const m of list) if (m.from >= k && m.to <= end && !isPossessive(tokens[m.to - 1])) head = m;
+  const head = lastMentionWithin(people, block, tokens, k, end);
   if (head) return { speaker: personSpeaker(head.entity), method: 'cue', source: null };
-  const o = orgs[block]?.find((x) => x.from >= k && x.from <= k + 1);
+  const o = orgStartingWithin(people, block, k, k + 1);
   if (o) return { speaker: { key: `org:${o.id}`, id: o.id, name: o.name, type: 'organisation' }, method: 'organisation', source: null };
   // Role phrase after the verb: "said the defense secretary".
   for (let j = end - 1; j >= k; j--) {
@@ -894,7 +1038,8 @@ function speakerAfter(
   if (tokens[end]?.text === ',') {
     let e2 = end + 1;
     while (e2 < tokens.length && e2 - end <= 5 && tokens[e2]?.kind !== 'punct') e2++;
-    const named = (people.byBlock[block] ?? []).find((m) => m.from === end + 1 && m.to === e2 && !isPossessive(tokens[m.to - 1]));
+    const last = mentionEndingAt(people, block, e2 - 1);
+    const named = last && last.from === end + 1 && !isPossessive(tokens[last.to - 1]) ? last : undefined;
     if (named) return { speaker: personSpeaker(named.entity), method: 'cue', source: null };
     const bare = bareNameSegment(ctx, people, block, tokens, end + 1, e2 - 1);
     if (bare) return bare;
@@ -904,7 +1049,7 @@ function speakerAfter(
 }
 
 function mentionEndingAt(people: People, block: number, j: number): Mention | undefined {
-  return (people.byBlock[block] ?? []).find((m) => m.to - 1 === j);
+  return lookupOf(people).mentionByEnd[block]?.get(j);
 }
 
 function personSpeaker(e: Entity): Speaker {
@@ -928,9 +1073,11 @@ function resolvePronoun(ctx: Context, people: People, block: number, offset: num
     const list = people.byBlock[b] ?? [];
     const tokens = ctx.blocks[b]?.tokens ?? [];
     let fallback: Mention | null = null;
-    for (let i = list.length - 1; i >= 0; i--) {
+    let seen = 0;
+    for (let i = list.length - 1; i >= 0 && seen < MAX_MENTIONS_BACK; i--) {
       const m = list[i];
       if (!m || m.start >= offset) continue;
+      seen++;
       if (m.entity.gender !== null && m.entity.gender !== gender) continue;
       // Subject: first mention of its sentence.
       const subject = m.from === 0 || isSentenceEnd(tokens, (m.titleStart !== null ? tokenAt(tokens, m.titleStart) : m.from) - 1);
@@ -1013,15 +1160,25 @@ function roleEndingAt(
 /** Entities mentioned before `offset`, most recent first, from this block and the ones before it. */
 function recentEntities(people: People, block: number, offset: number): Entity[] {
   const out: Entity[] = [];
-  for (let b = block; b >= 0; b--) {
+  const seen = new Set<Entity>();
+  let scanned = 0;
+  for (let b = block; b >= 0 && scanned < MAX_MENTIONS_BACK * 4; b--) {
     const list = people.byBlock[b] ?? [];
-    for (let i = list.length - 1; i >= 0; i--) {
+    for (let i = list.length - 1; i >= 0 && scanned < MAX_MENTIONS_BACK * 4; i--) {
       const m = list[i];
-      if (m && m.start < offset && !out.includes(m.entity)) out.push(m.entity);
+      if (!m || m.start >= offset) continue;
+      scanned++;
+      if (!seen.has(m.entity)) {
+        seen.add(m.entity);
+        out.push(m.entity);
+      }
     }
   }
   return out;
 }
+
+/** How far back (in mentions) pronouns and role nouns look for their person: bounded work per quote. */
+const MAX_MENTIONS_BACK = 60;
 
 /**
  * Someone other than `except` is named between two quotes of a paragraph, in
@@ -1033,7 +1190,12 @@ function subjectBetween(ctx: Context, people: People, block: number, from: numbe
   let k = tokenAt(tokens, from);
   while (k < tokens.length && (tokens[k]?.end ?? 0) <= to && !isSentenceEnd(tokens, k)) k++;
   const after = tokens[k]?.end ?? to;
-  return (people.byBlock[block] ?? []).some((m) => m.start >= after && m.end <= to && m.entity.key !== except);
+  const byEnd = lookupOf(people).mentionByEnd[block];
+  for (let j = k + 1; j < tokens.length && (tokens[j]?.end ?? 0) <= to; j++) {
+    const m = byEnd?.get(j);
+    if (m && m.start >= after && m.entity.key !== except) return true;
+  }
+  return false;
 }
 
 function sameSentence(ctx: Context, block: number, from: number, to: number): boolean {
@@ -1043,9 +1205,8 @@ function sameSentence(ctx: Context, block: number, from: number, to: number): bo
 }
 
 function opensBlock(ctx: Context, r: RawQuote): boolean {
-  const b = ctx.blocks[r.block]?.block;
-  if (!b) return false;
-  return ctx.text.slice(b.start, r.open).trim() === '';
+  const tokens = ctx.blocks[r.block]?.tokens;
+  return tokens !== undefined && tokenAt(tokens, r.open) === 0;
 }
 
 function previousProseBlock(ctx: Context, block: number): number {
@@ -1074,11 +1235,30 @@ function colonIntro(ctx: Context, people: People, orgs: OrgMentionAt[][], block:
   return m ? { speaker: personSpeaker(m.entity), method: 'colon', cue: ':', distance: 0, source: null } : null;
 }
 
-/** Headlines: "Mattis: Russia must “prove itself”" — the name before the colon speaks. */
+/**
+ * Headlines: "Mattis: Russia must “prove itself”" — the name before the colon
+ * speaks. A headline often names by surname someone the body names in full
+ * ("Example: …" over "Jan Example said …"), so a surname of anyone in the
+ * article counts too.
+ */
 function headlineSpeaker(ctx: Context, people: People, q: RawQuote, tokens: Token[], quoteFrom: number): Found | null {
   void ctx;
   const colon = tokens.findIndex((t, i) => i < quoteFrom && t.text === ':');
   if (colon < 1) return null;
   const m = mentionEndingAt(people, q.block, colon - 1);
-  return m ? { speaker: personSpeaker(m.entity), method: 'colon', cue: ':', distance: 0, source: null } : null;
+  if (m) return { speaker: personSpeaker(m.entity), method: 'colon', cue: ':', distance: 0, source: null };
+  const before = tokens[colon - 1];
+  if (before?.kind !== 'word' || !before.upper) return null;
+  const l = lookupOf(people);
+  if (!l.surnames) {
+    l.surnames = new Map();
+    for (const e of people.entities) {
+      if (!e.name.includes(' ')) continue;
+      const key = fold(e.name.split(/\s+/).pop() ?? '');
+      l.surnames.set(key, [...(l.surnames.get(key) ?? []), e]);
+    }
+  }
+  const named = l.surnames.get(before.key) ?? [];
+  const only = named.length === 1 ? named[0] : undefined;
+  return only ? { speaker: personSpeaker(only), method: 'colon', cue: ':', distance: 0, source: null } : null;
 }

@@ -16,7 +16,7 @@ import {
   TITLE_MODIFIERS,
 } from '../lexicon/words.ts';
 import { PhraseIndex } from '../text/phrases.ts';
-import type { Token } from '../text/tokens.ts';
+import { type Token, tokenAt } from '../text/tokens.ts';
 import { type Context, isSentenceEnd, NON_PROSE } from './context.ts';
 
 export interface Entity {
@@ -408,8 +408,15 @@ export function findPeople(ctx: Context): People {
       const m = addMention(e, bi, tokens, from, to, 'generic', titleBefore(tokens, from));
       const list = byBlock[bi];
       if (list) {
-        list.push(m);
-        list.sort((a, b) => a.start - b.start);
+        // Insert in text order (binary search), not a re-sort per new person.
+        let lo = 0;
+        let hi = list.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if ((list[mid]?.start ?? 0) <= m.start) lo = mid + 1;
+          else hi = mid;
+        }
+        list.splice(lo, 0, m);
       }
       return m;
     },
@@ -531,7 +538,7 @@ function findAppositive(ctx: Context, e: Entity): void {
       }
     }
     // Before: "<role phrase>, [title] Name"
-    const tStart = m.titleStart !== null ? tokens.findIndex((t) => t.start === m.titleStart) : m.from;
+    const tStart = m.titleStart !== null ? tokenAt(tokens, m.titleStart) : m.from;
     if (tStart > 1 && tokens[tStart - 1]?.text === ',') {
       let k = tStart - 2;
       while (k >= 0 && tStart - 2 - k < 10 && !/^[,;:()—–.]$/.test(tokens[k]?.text ?? '')) k--;

@@ -28,7 +28,14 @@ interface Open {
   closers: string;
   /** Length of the opening mark (2 for ''). */
   len: number;
+  /** A straight ' at the top level may be an apostrophe: it is a quote only once it closes. */
+  tentative?: boolean;
 }
+
+const MAX_DEPTH = 8;
+
+/** Words that start with an apostrophe: not an opening quote mark. */
+const ELISION = /^(em|n|til|cause|bout|tis|twas|round|s)\b/i;
 
 const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
 const isLetterOrDigit = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
@@ -88,7 +95,10 @@ function scanBlock(text: string, b: Block, bi: number, out: RawQuote[]): void {
       out.push({ start, end, open: o.pos, close: closeAt + closeLen, block: bi, closed: true, continues: null, fromBlockquote: false });
   };
   const topCloses = (c: string) => stack.length > 0 && (stack[stack.length - 1]?.closers.includes(c) ?? false);
-  const open = (i: number, closers: string, len = 1) => stack.push({ pos: i, closers, len });
+  // Quotes nest a level or two; a run of opening marks deeper than this is not quotation (and must not grow the stack).
+  const open = (i: number, closers: string, len = 1, tentative = false) => {
+    if (stack.length < MAX_DEPTH) stack.push({ pos: i, closers, len, tentative });
+  };
   const close = (i: number, len = 1) => {
     const o = stack.pop();
     if (o) emit(o, i, len);
@@ -148,12 +158,15 @@ function scanBlock(text: string, b: Block, bi: number, out: RawQuote[]): void {
           open(i + 2, "'");
           i += 2;
         } else if (text[i + 1] === "'") {
-          // NYT-style ''…'' pairs.
-          if (topCloses("''") && !isSpace(text[i - 1])) close(i, 2);
+          // NYT-style ''…'' pairs; a closing pair may follow a stray space ("…coalitions, '' said").
+          if (topCloses("''") && (!isSpace(text[i - 1]) || isSpace(text[i + 2]))) close(i, 2);
           else if (canOpenAt(text, i, b.start) && !isSpace(text[i + 2])) open(i, "''", 2);
           i++;
         } else if (topCloses("'") && !isSpace(text[i - 1]) && !isLetterOrDigit(text[i + 1])) close(i);
-        else if (stack.length > 0 && canOpenAt(text, i, b.start) && isLetterOrDigit(text[i + 1])) open(i, "'"); // nested 'quote' only
+        else if (canOpenAt(text, i, b.start) && /\p{L}/u.test(text[i + 1] ?? '') && !ELISION.test(text.slice(i + 1, i + 7))) {
+          // A nested 'quote', or a top-level one ('We stay,' she said) that counts only if it closes.
+          open(i, "'", 1, stack.length === 0);
+        }
         break;
       case '"':
         if (topCloses('"') && !isSpace(text[i - 1]) && canCloseAt(text, i, 1, b.end)) close(i);
@@ -181,7 +194,7 @@ function scanBlock(text: string, b: Block, bi: number, out: RawQuote[]): void {
   }
   // Unclosed at the end of the block: the outermost open quote runs to the block end.
   const outer = stack[0];
-  if (outer) {
+  if (outer && !outer.tentative) {
     const start = firstNonSpace(text, outer.pos + outer.len, b.end);
     const end = lastNonSpace(text, start, b.end);
     if (end > start)

@@ -183,6 +183,7 @@ const EN_NON_INVERTING = [
   'accused',
   'accuses',
   'predicting',
+  'call',
   'calling',
   'calls',
   'describing',
@@ -287,7 +288,6 @@ const DE = [
   'ausserte',
   'antwortete',
   'fugte',
-  'so',
   'erganzte',
   'zitiert',
 ];
