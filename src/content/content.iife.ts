@@ -11,10 +11,14 @@ import { highlightsOn, type Settings } from '../shared/settings.ts';
 import { loadSettings, onSettingsChanged } from '../shared/storage.ts';
 import { datasetFromBackground } from './dataset.ts';
 
-declare global {
-  // Shared by every injection of this script into the same page (isolated world, invisible to the page).
-  var __sourcelight: { session: PageSession; ready: Promise<void> } | undefined;
-}
+/**
+ * Where every injection of this script into the same page finds the first (isolated world, invisible to the page).
+ * A symbol, not a global name: in Chromium's isolated world a page's named elements (`<div id="__sourcelight">`,
+ * `<iframe name="__sourcelight">`) still show up as window properties of that name, so a string-named global could
+ * be shadowed by the page and turn Sourcelight off there (DOM clobbering). Named elements never have symbol keys.
+ */
+const INSTANCE = Symbol.for('sourcelight.content');
+const instances = globalThis as unknown as Record<symbol, { session: PageSession; ready: Promise<void> } | undefined>;
 
 const today = () => new Date().toISOString().slice(0, 10);
 const host = () => location.hostname.toLowerCase();
@@ -80,7 +84,7 @@ async function main(): Promise<void> {
   });
   session.highlightsWanted = highlightsOn(settings, host());
   const ready = session.start();
-  globalThis.__sourcelight = { session, ready };
+  instances[INSTANCE] = { session, ready };
 
   browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
     // Only our own extension may drive this script.
@@ -93,12 +97,12 @@ async function main(): Promise<void> {
   await ready;
 }
 
-if (!globalThis.__sourcelight) {
+const existing = instances[INSTANCE];
+if (!existing) {
   main().catch((e: unknown) => {
     if (alive()) console.warn('[Sourcelight]', e);
   });
-} else if (globalThis.__sourcelight) {
+} else {
   // Injected again by "Analyze anyway": analyse whatever the first check said.
-  const { session, ready } = globalThis.__sourcelight;
-  void ready.then(() => session.analyseNow());
+  void existing.ready.then(() => existing.session.analyseNow());
 }
