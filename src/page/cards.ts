@@ -128,10 +128,18 @@ export class Cards {
 
   private ensureHost(): ShadowRoot {
     if (this.root && this.host?.isConnected) return this.root;
-    const host = this.doc.createElement('sourcelight-card');
+    let host = this.doc.createElement('sourcelight-card');
+    let root: ShadowRoot;
+    try {
+      root = host.attachShadow({ mode: 'closed' });
+    } catch {
+      // The page defined <sourcelight-card> itself (the custom element registry is the page's, shared with content
+      // scripts) and attached its own shadow root, or disabled ours: host the card in a plain element instead.
+      host = this.doc.createElement('div');
+      root = host.attachShadow({ mode: 'closed' });
+    }
     host.setAttribute('data-sourcelight-ui', '');
     host.setAttribute('data-state', 'closed');
-    const root = host.attachShadow({ mode: 'closed' });
     adoptStyles(this.doc, root);
     // Outside <body>: the page's text and layout stay untouched.
     this.doc.documentElement.append(host);
