@@ -95,10 +95,15 @@ function parseWith<M extends { type: string }>(
   if (typeof value !== 'object' || value === null) return { ok: false, error: 'message must be an object' };
   const type = (value as { type?: unknown }).type;
   if (typeof type !== 'string' || !Object.hasOwn(checks, type)) {
-    return { ok: false, error: `unknown message type ${JSON.stringify(type)?.slice(0, 40)}` };
+    // Never JSON.stringify what arrived: a BigInt (structured clone lets one through in Firefox) would throw.
+    const shown = typeof type === 'string' ? JSON.stringify(type.slice(0, 40)) : typeof type;
+    return { ok: false, error: `unknown message type ${shown}` };
   }
   const r = validate(checks[type] as Check<unknown>, value);
-  return r.ok ? { ok: true, message: r.value as M } : { ok: false, error: `malformed ${type}: ${r.errors.join('; ')}` };
+  if (r.ok) return { ok: true, message: r.value as M };
+  // A short reply however much was wrong (a message with thousands of unknown keys).
+  const more = r.errors.length > 3 ? `; and ${r.errors.length - 3} more` : '';
+  return { ok: false, error: `malformed ${type}: ${r.errors.slice(0, 3).join('; ')}${more}`.slice(0, 300) };
 }
 
 export const parseToContent = (v: unknown) => parseWith<ToContent>(toContentChecks, v);
