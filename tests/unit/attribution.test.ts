@@ -183,6 +183,36 @@ describe('attribution patterns (English)', () => {
     expect(speakers(a)).toEqual([['sham', 'Kaja Kallas']]);
   });
 
+  it('marks attributed quotes with no nameable speaker as speech with no speaker', () => {
+    const a = analyseText(
+      [
+        'Sergei Lavrov was said to be “furious” about the vote.',
+        'According to some diplomats, the summit was “a turning point.”',
+        'The alliance was, in the words of one diplomat, “stronger than ever.”',
+      ].join('\n\n'),
+    );
+    expect(a.quotes.map((q) => [q.kind, q.speaker])).toEqual([
+      ['speech', null],
+      ['speech', null],
+      ['speech', null],
+    ]);
+  });
+
+  it('does not give a “former” role to today’s office holder', () => {
+    const a = analyseText('“This is a sham,” the former defense secretary said.', '2025-06-05');
+    expect(a.quotes[0]?.speaker).toBeNull();
+  });
+
+  it('reads the subject after an opening conjunction', () => {
+    const a = analyseText('But Mark Rutte, speaking beside Dmitry Peskov, described the talks as “useful but hard.”');
+    expect(speakers(a)).toEqual([['useful but hard.', 'Mark Rutte']]);
+  });
+
+  it('does not give a quote the cue that introduces the next one', () => {
+    const a = analyseText('“We were ready,” Ms. Example said. “We are not aggressors.” Mr. Sample said: “The attack was planned.”');
+    expect(speakers(a).map(([, s]) => s)).toEqual(['Example', 'Example', 'Sample']);
+  });
+
   it('keeps scare quotes apart from speech', () => {
     const a = analyseText('The plan for a “buffer zone” drew little notice, and the so-called “peace dividend” never came.');
     expect(a.quotes.map((q) => q.kind)).toEqual(['scare', 'scare']);

@@ -56,6 +56,11 @@ describe('quote detection', () => {
     expect(text.slice(q?.start, q?.end)).toBe('Never,');
   });
 
+  it('ends a quote whose closing mark was forgotten at its attribution', () => {
+    const text = '"We will not leave the region, said Jan Examplewicz, a spokesman for the mission.';
+    expect(quotes(text)).toEqual(['We will not leave the region,']);
+  });
+
   it('survives unbalanced marks without swallowing the next paragraph', () => {
     const text = 'He said “this never closes\n\nA new paragraph with no quote.';
     expect(quotes(text)).toEqual(['this never closes']);

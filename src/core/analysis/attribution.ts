@@ -343,7 +343,9 @@ function classify(ctx: Context, people: People, r: RawQuote, q: Quote): QuoteKin
   // (A speaker found through a verb of saying makes it a sentence, not a headline: „…“, so Kallas.)
   const viaVerb = q.speaker !== null && q.cue !== null && q.cue !== ':';
   if (headline === 'title' && !viaVerb && !(q.speaker && tokens[k]?.text === ':' && onlyPunctuationFrom(tokens, after))) return 'scare';
-  if (headline === 'short' && !q.speaker) return 'scare';
+  if (headline === 'short' && !q.speaker && !q.cue) return 'scare';
+  // A title-cased name no one is given as saying: a show, a slogan, a campaign ("the “Never Example” movement").
+  if (titleCase && !q.speaker && words.length <= 6 && !/[.!?]$/.test(q.text)) return 'scare';
   if (q.cue || q.method === 'continuation' || q.method === 'colon') return 'speech';
   if (lead && SCARE_LEADS.has(lead.key) && words.length <= 8) return 'scare';
   if (words.length <= 2 && !/[.!?…]$/.test(q.text)) return 'scare';
@@ -385,7 +387,7 @@ function computeHeadlineKind(ctx: Context, block: number): 'title' | 'short' | n
     if (t.kind === 'punct') continue;
     if (++words > 20) return null;
     lastWord = k;
-    if (t.text.length >= 4) {
+    if (t.text.length >= 3) {
       long++;
       if (t.upper) upper++;
     }
@@ -422,6 +424,15 @@ function groupOrgs(orgs: OrgMentionAt[], n: number): OrgMentionAt[][] {
 const DETERMINERS = new Set('the a an his her their its our my your this these those such whose'.split(' '));
 /** Forms of "be" before a participle: a passive ("was announced") names no speaker before it. */
 const BE = new Set('was were been being is are be'.split(' '));
+
+/** A verb of saying in the passive: "was said", "is quoted", "were told". */
+function passiveCueAt(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  const prev = tokens[k - 1];
+  return (
+    t?.kind === 'word' && !t.upper && CUE_VERBS.has(t.key) && /(ed|id|ld|en)$/.test(t.key) && prev?.kind === 'word' && BE.has(prev.key)
+  );
+}
 
 /**
  * A speech verb at token k: written in lower case ("the United States" has no
@@ -470,8 +481,7 @@ function findAfter(
     const src = SOURCES.matchAt(tokens, k);
     if (src) {
       const s = speakerAfter(ctx, people, orgs, q.block, tokens, src.to);
-      if (s) return { ...s, cue: src.values[0] ?? 'according to', distance: k - from };
-      continue;
+      return { ...(s ?? { speaker: null, method: 'cue', source: null }), cue: src.values[0] ?? 'according to', distance: k - from };
     }
     if (!cueAt(tokens, k)) {
       const inv = INVERTED_PRONOUN.exec(t.key);
@@ -512,7 +522,7 @@ function introducesNextQuote(tokens: Token[], k: number): boolean {
   for (let i = k + 1; i < tokens.length && i - k <= 6; i++) {
     const x = tokens[i];
     if (!x || isSentenceEnd(tokens, i)) return false;
-    if (x.kind === 'punct' && /^["“„«‘]$/.test(x.text)) return true;
+    if (x.kind === 'punct' && /^["“„«‘']$/.test(x.text)) return true;
   }
   return false;
 }
@@ -550,7 +560,11 @@ function findBefore(
     if (src && src.to <= quoteFrom) {
       const sp = speakerAfter(ctx, people, orgs, q.block, tokens, src.to);
       if (sp) return { ...sp, cue: src.values[0] ?? 'according to', distance: quoteFrom - k };
+      // "According to some on social media, …": attributed, to no one we can name.
+      cueOnly ??= { speaker: null, method: 'cue', cue: src.values[0] ?? 'according to', distance: quoteFrom - k, source: null };
     }
+    // "X was said to be “furious”": a passive verb of saying attributes the words to no one named.
+    if (passiveCueAt(tokens, k)) cueOnly ??= { speaker: null, method: 'cue', cue: t.text, distance: quoteFrom - k - 1, source: null };
     if (!cueAt(tokens, k)) continue;
     const subj = sharesMainSubject(tokens, k, s)
       ? clauseSubject(ctx, people, orgs, q.block, tokens, sentenceStart(tokens, k, 0), k)
@@ -622,13 +636,37 @@ function clauseSubject(
   for (let i = first; i < to; i++)
     if ((i === first || tokens[i - 1]?.text === ',') && !inQuote(tokens, i)) {
       p = i;
+      // "But Obama, …, described": a conjunction opening the sentence is not a subordinate clause.
+      while (p < to && CLAUSE_CONJUNCTIONS.has(tokens[p]?.key ?? '')) p++;
       const t = tokens[p];
-      if (!t || t.kind === 'punct' || NOT_SUBJECT_START.has(t.key)) continue;
+      if (!t || t.kind === 'punct' || NOT_SUBJECT_START.has(t.key) || t.key === 'asked') continue;
       const r = subjectAt(ctx, people, orgs, block, tokens, p, to);
       if (r) return r;
     }
   return null;
 }
+
+/** Conjunctions and sentence adverbs that may open a main clause before its subject. */
+const CLAUSE_CONJUNCTIONS = new Set([
+  'but',
+  'and',
+  'yet',
+  'so',
+  'still',
+  'then',
+  'now',
+  'however',
+  'also',
+  'aber',
+  'und',
+  'mais',
+  'et',
+  'pero',
+  'ale',
+  'но',
+  'а',
+  'але',
+]);
 
 /** A subject that opens at token p: a (titled) name, he/she, an organisation or a role phrase ("the defense secretary"). */
 function subjectAt(
@@ -653,7 +691,9 @@ function subjectAt(
     const titleWord =
       OFFICE_WORDS.has(x.key) ||
       PERSON_DESCRIPTORS.has(x.key) ||
-      (TITLE_MODIFIERS.has(x.key) && !PREPOSITIONS.has(x.key) && x.key !== 'the');
+      (TITLE_MODIFIERS.has(x.key) && !PREPOSITIONS.has(x.key) && x.key !== 'the') ||
+      // "secretary of state Jane Example"
+      (x.key === 'of' && OFFICE_WORDS.has(tokens[e - 1]?.key ?? ''));
     if (!((x.kind !== 'punct' && (x.upper || titleWord)) || (x.text === '.' && tokens[e - 1]?.end === x.start))) break;
     e++;
   }
@@ -672,8 +712,9 @@ function subjectAt(
     if (isPossessive(tokens[o.to - 1])) return null;
     return { speaker: { key: `org:${o.id}`, id: o.id, name: o.name, type: 'organisation' }, method: 'organisation', source: null };
   }
-  // "the defense secretary …": a role phrase of up to five words.
-  for (let j = Math.min(to - 1, p + 5); j > p; j--) {
+  // "the defense secretary …": a role phrase of up to five words that opens the clause.
+  const np = t.key === 'the' || t.key === 'a' || t.key === 'an' || isPossessive(t) || OFFICE_WORDS.has(t.key) || TITLE_MODIFIERS.has(t.key);
+  for (let j = Math.min(to - 1, p + 5); np && j > p; j--) {
     const r = roleEndingAt(ctx, people, block, tokens, j, p);
     if (r?.speaker) return r;
   }
@@ -809,6 +850,8 @@ function subjectBefore(
     if (m) return { speaker: personSpeaker(m.entity), method: 'cue', source: null };
     return speakerEndingAt(ctx, people, orgs, block, tokens, only.to, only.from);
   }
+  // "But Jan Example, speaking in Kyiv, said": a conjunction before the subject is not part of it.
+  for (const seg of segments) while (seg.from < seg.to && CLAUSE_CONJUNCTIONS.has(tokens[seg.from]?.key ?? '')) seg.from++;
   // 1. A segment that is a person's name (with its title): "Steffen Seibert", "Douglas Holtz-Eakin".
   for (const seg of segments) {
     if (NOT_SUBJECT_START.has(tokens[seg.from]?.key ?? '')) continue;
@@ -1103,7 +1146,9 @@ function roleEndingAt(
   const matches = ctx.data.roleNouns.findAll(slice);
   const last = matches[matches.length - 1];
   const offset = tokens[j]?.start ?? 0;
-  if (last && last.to === slice.length) {
+  // "the former defense secretary": not whoever holds the office today.
+  const former = slice.slice(0, last?.from ?? slice.length).some((t) => FORMER.has(t.key));
+  if (last && last.to === slice.length && !former) {
     // Country named in the phrase ("Russia’s defense minister").
     let country: string | null = null;
     for (let i = 0; i < last.from; i++) {
@@ -1156,6 +1201,26 @@ function roleEndingAt(
   }
   return null;
 }
+
+/** Words that make a role noun refer to a past holder: "the former secretary of state". */
+const FORMER = new Set([
+  'former',
+  'ex',
+  'then',
+  'onetime',
+  'late',
+  'ehemalige',
+  'ehemaliger',
+  'ancien',
+  'ancienne',
+  'exministro',
+  'były',
+  'była',
+  'бывший',
+  'бывшая',
+  'колишній',
+  'колишня',
+]);
 
 /** Entities mentioned before `offset`, most recent first, from this block and the ones before it. */
 function recentEntities(people: People, block: number, offset: number): Entity[] {

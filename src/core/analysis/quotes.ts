@@ -5,6 +5,8 @@
  * outer one. A quotation that runs over paragraphs (a paragraph opens a quote,
  * never closes it, and the next one opens again) is linked piece to piece.
  */
+import { CUE_VERBS } from '../lexicon/cues.ts';
+import { fold } from '../text/fold.ts';
 import type { Block } from './types.ts';
 
 export interface RawQuote {
@@ -74,6 +76,22 @@ export function findQuotes(text: string, blocks: readonly Block[]): RawQuote[] {
   return out;
 }
 
+/** ", said Name" / ", Name said" inside an unclosed quote: the offset of that comma, or -1. Scans only [from, to). */
+const ATTRIBUTION = /,\s+(\p{L}+)\s+(\p{L}+)/gu;
+function embeddedAttribution(text: string, from: number, to: number): number {
+  const span = text.slice(from, to);
+  ATTRIBUTION.lastIndex = 0;
+  for (let m = ATTRIBUTION.exec(span); m !== null; m = ATTRIBUTION.exec(span)) {
+    const [, a = '', b = ''] = m;
+    const inverted = CUE_VERBS.get(fold(a))?.inverts === true && /^\p{Lu}/u.test(b);
+    const named = /^\p{Lu}/u.test(a) && (fold(b) === 'said' || fold(b) === 'says');
+    if (inverted || named) return from + m.index;
+    // Go on from just after this comma.
+    ATTRIBUTION.lastIndex = m.index + 1;
+  }
+  return -1;
+}
+
 function firstNonSpace(text: string, from: number, to: number): number {
   let i = from;
   while (i < to && isSpace(text[i])) i++;
@@ -94,7 +112,11 @@ function scanBlock(text: string, b: Block, bi: number, out: RawQuote[]): void {
     if (end > start)
       out.push({ start, end, open: o.pos, close: closeAt + closeLen, block: bi, closed: true, continues: null, fromBlockquote: false });
   };
-  const topCloses = (c: string) => stack.length > 0 && (stack[stack.length - 1]?.closers.includes(c) ?? false);
+  // A closing mark must match the whole opener: one ' never closes ''…''.
+  const topCloses = (c: string) => {
+    const top = stack[stack.length - 1];
+    return top !== undefined && (top.closers === "''" ? c === "''" : top.closers.includes(c));
+  };
   // Quotes nest a level or two; a run of opening marks deeper than this is not quotation (and must not grow the stack).
   const open = (i: number, closers: string, len = 1, tentative = false) => {
     if (stack.length < MAX_DEPTH) stack.push({ pos: i, closers, len, tentative });
@@ -196,6 +218,14 @@ function scanBlock(text: string, b: Block, bi: number, out: RawQuote[]): void {
   const outer = stack[0];
   if (outer && !outer.tentative) {
     const start = firstNonSpace(text, outer.pos + outer.len, b.end);
+    // A forgotten closing mark: "…what papers to keep, said Jan Example, whose …" ends the quote at the attribution.
+    const cut = embeddedAttribution(text, start, b.end);
+    if (cut !== -1) {
+      const end = lastNonSpace(text, start, cut + 1);
+      if (end > start)
+        out.push({ start, end, open: outer.pos, close: cut + 1, block: bi, closed: true, continues: null, fromBlockquote: false });
+      return;
+    }
     const end = lastNonSpace(text, start, b.end);
     if (end > start)
       out.push({ start, end, open: outer.pos, close: b.end, block: bi, closed: false, continues: null, fromBlockquote: false });

@@ -513,6 +513,7 @@ export const CUE_VERBS: ReadonlyMap<string, CueInfo> = (() => {
 /** Multi-word cues that name their source after them: "according to X", "laut X", "selon X". */
 export const SOURCE_PREPOSITIONS = [
   'according to',
+  'in the words of',
   'as quoted by',
   'quoted by',
   'laut',
