@@ -56,11 +56,11 @@ export function countMarks(page: Page): Promise<Counts> {
   return page.evaluate(() => {
     const w = window as unknown as { __pristine?: { qsa: typeof Document.prototype.querySelectorAll } };
     const qsa = w.__pristine?.qsa ?? Document.prototype.querySelectorAll;
-    const n = (sel: string) => qsa.call(document, sel).length;
+    // No named inner functions in code run in the page (under tsx they would call a missing __name helper).
     return {
-      quotes: n('mark[data-sourcelight="quote"]'),
-      officials: n('mark[data-sourcelight="official"]'),
-      total: n('mark[data-sourcelight]'),
+      quotes: qsa.call(document, 'mark[data-sourcelight="quote"]').length,
+      officials: qsa.call(document, 'mark[data-sourcelight="official"]').length,
+      total: qsa.call(document, 'mark[data-sourcelight]').length,
     };
   });
 }
@@ -112,8 +112,8 @@ export async function hoverForCard(page: Page, selector: string): Promise<string
       page.evaluate(
         (x, below, above) => {
           const w = window as unknown as { __pristine?: { fromPoint: typeof Document.prototype.elementFromPoint } };
-          const at = (y: number) => (w.__pristine?.fromPoint ?? Document.prototype.elementFromPoint).call(document, x + 4, y);
-          const hit = [at(below), at(above)].find(
+          const fromPoint = w.__pristine?.fromPoint ?? Document.prototype.elementFromPoint;
+          const hit = [fromPoint.call(document, x + 4, below), fromPoint.call(document, x + 4, above)].find(
             (el) => el?.hasAttribute('data-sourcelight-ui') && el.parentElement === document.documentElement,
           );
           return hit ? hit.tagName.toLowerCase() : null;
