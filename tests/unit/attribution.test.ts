@@ -213,6 +213,11 @@ describe('attribution patterns (English)', () => {
     expect(speakers(a).map(([, s]) => s)).toEqual(['Example', 'Example', 'Sample']);
   });
 
+  it('treats whatever follows “titled” as a title', () => {
+    const a = analyseText('Kaja Kallas praised a report titled “why the eastern flank must hold now” on Tuesday.');
+    expect(a.quotes.map((q) => q.kind)).toEqual(['scare']);
+  });
+
   it('keeps scare quotes apart from speech', () => {
     const a = analyseText('The plan for a “buffer zone” drew little notice, and the so-called “peace dividend” never came.');
     expect(a.quotes.map((q) => q.kind)).toEqual(['scare', 'scare']);

@@ -61,6 +61,12 @@ describe('quote detection', () => {
     expect(quotes(text)).toEqual(['We will not leave the region,']);
   });
 
+  it('starts a quote whose opening mark was forgotten after its cue', () => {
+    expect(quotes('Pressed on the budget, the minister added, We will not cut a single brigade.” Then she left.')).toEqual([
+      'We will not cut a single brigade.',
+    ]);
+  });
+
   it('survives unbalanced marks without swallowing the next paragraph', () => {
     const text = 'He said “this never closes\n\nA new paragraph with no quote.';
     expect(quotes(text)).toEqual(['this never closes']);

@@ -318,6 +318,21 @@ const WORK_NOUNS = new Set(
     ' ',
   ),
 );
+/** "an article titled “…”": whatever follows is a title, in any case. */
+const TITLED = new Set([
+  'titled',
+  'entitled',
+  'headlined',
+  'betitelt',
+  'intitulé',
+  'intitulée',
+  'titulado',
+  'titulada',
+  'zatytułowany',
+  'названием',
+  'озаглавленный',
+  'назвою',
+]);
 /** Short words a title keeps in lower case ("Tales From the Crypt"). */
 const TITLE_SMALL_WORDS = new Set('of the a an and in on for to with at by or from'.split(' '));
 
@@ -337,7 +352,7 @@ function classify(ctx: Context, people: People, r: RawQuote, q: Quote): QuoteKin
   const titleCase =
     words.length <= 8 && words.every((w, i) => /^[\p{Lu}\p{N}'‘’"“]/u.test(w) || (i > 0 && TITLE_SMALL_WORDS.has(w.toLowerCase())));
   const after = tokenAt(tokens, r.close);
-  if ((titleCase && isWorkTitle(tokens, k)) || bylineAfter(tokens, after)) return 'scare';
+  if ((titleCase && isWorkTitle(tokens, k)) || bylineAfter(tokens, after) || TITLED.has(lead?.key ?? '')) return 'scare';
   // A headline quotes fragments; only a whole quote given to its speaker ("Mattis: “…”") is speech there.
   const headline = headlineKind(ctx, people, r.block);
   // (A speaker found through a verb of saying makes it a sentence, not a headline: „…“, so Kallas.)
@@ -345,7 +360,7 @@ function classify(ctx: Context, people: People, r: RawQuote, q: Quote): QuoteKin
   if (headline === 'title' && !viaVerb && !(q.speaker && tokens[k]?.text === ':' && onlyPunctuationFrom(tokens, after))) return 'scare';
   if (headline === 'short' && !q.speaker && !q.cue) return 'scare';
   // A title-cased name no one is given as saying: a show, a slogan, a campaign ("the “Never Example” movement").
-  if (titleCase && !q.speaker && words.length <= 6 && !/[.!?]$/.test(q.text)) return 'scare';
+  if (titleCase && !q.speaker && words.length <= 8 && !/[.!?]$/.test(q.text)) return 'scare';
   if (q.cue || q.method === 'continuation' || q.method === 'colon') return 'speech';
   if (lead && SCARE_LEADS.has(lead.key) && words.length <= 8) return 'scare';
   if (words.length <= 2 && !/[.!?…]$/.test(q.text)) return 'scare';

@@ -92,6 +92,18 @@ function embeddedAttribution(text: string, from: number, to: number): number {
   return -1;
 }
 
+/** "<cue>, " or "<cue>: " before an unopened quote, in [from, to): where the quote starts, or -1. */
+const CUE_THEN_QUOTE = /(\p{L}+)[,:]\s+(?=\p{Lu})/gu;
+function unopenedStart(text: string, from: number, to: number): number {
+  const span = text.slice(from, to);
+  let start = -1;
+  CUE_THEN_QUOTE.lastIndex = 0;
+  for (let m = CUE_THEN_QUOTE.exec(span); m !== null; m = CUE_THEN_QUOTE.exec(span)) {
+    if (CUE_VERBS.has(fold(m[1] ?? ''))) start = from + m.index + m[0].length;
+  }
+  return start;
+}
+
 function firstNonSpace(text: string, from: number, to: number): number {
   let i = from;
   while (i < to && isSpace(text[i])) i++;
@@ -105,8 +117,10 @@ function lastNonSpace(text: string, from: number, to: number): number {
 
 function scanBlock(text: string, b: Block, bi: number, out: RawQuote[]): void {
   const stack: Open[] = [];
+  let lastEmitted = b.start;
   const emit = (o: Open, closeAt: number, closeLen: number) => {
     if (stack.length !== 0) return; // nested: stays inside the outer quote
+    lastEmitted = closeAt + closeLen;
     const start = firstNonSpace(text, o.pos + o.len, closeAt);
     const end = lastNonSpace(text, start, closeAt);
     if (end > start)
@@ -138,7 +152,19 @@ function scanBlock(text: string, b: Block, bi: number, out: RawQuote[]): void {
       case '”':
         // Closes “…” and, in texts that mix mark styles, a straight "…”.
         if (topCloses('”') || (topCloses('"') && !isSpace(text[i - 1]))) close(i);
-        else if (stack.length === 0 && canOpenAt(text, i, b.start) && isLetterOrDigit(text[i + 1])) open(i, '”'); // Swedish/Finnish ”…”
+        else if (stack.length === 0 && canOpenAt(text, i, b.start) && isLetterOrDigit(text[i + 1]))
+          open(i, '”'); // Swedish/Finnish ”…”
+        else if (stack.length === 0 && /[\p{L}\p{N}.!?,]/u.test(text[i - 1] ?? '') && !isLetterOrDigit(text[i + 1])) {
+          // A closing mark whose opening mark was forgotten: "…, she added, We will stay.”" starts after the cue.
+          // (Each stretch of text is searched once: the next search starts after this mark.)
+          const start = unopenedStart(text, Math.max(b.start, lastEmitted, i - 400), i);
+          lastEmitted = i + 1;
+          if (start !== -1) {
+            const end = lastNonSpace(text, start, i);
+            if (end > start)
+              out.push({ start, end, open: start, close: i + 1, block: bi, closed: true, continues: null, fromBlockquote: false });
+          }
+        }
         break;
       case '„':
         open(i, '“”');
