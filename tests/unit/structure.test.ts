@@ -59,8 +59,27 @@ describe('safety properties of the source', () => {
     for (const f of sources) {
       const code = read(f);
       expect(code, f).not.toMatch(
-        /\.(innerHTML|outerHTML)\s*[+]?=|insertAdjacentHTML|document\.write\(|\beval\(|new Function\(|setTimeout\(\s*['"`]/,
+        /\.(innerHTML|outerHTML)\s*[+]?=|insertAdjacentHTML|document\.write\(|\beval\(|new Function\(|set(Timeout|Interval)\(\s*['"`]|createContextualFragment|\.srcdoc\s*=|setAttribute\(\s*['"`]on/,
       );
+    }
+  });
+
+  it('never uses the network (docs/threat-model.md: no request, ever)', () => {
+    for (const f of sources) {
+      const code = read(f).replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+      expect(code, f).not.toMatch(/\b(fetch|XMLHttpRequest|WebSocket|EventSource|sendBeacon|importScripts|RTCPeerConnection)\b/);
+    }
+  });
+
+  it('listens to no other extension and, in the page, to no page message: only our own runtime messages drive it', () => {
+    for (const f of sources) {
+      const code = read(f).replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+      expect(code, f).not.toMatch(/onMessageExternal|onConnectExternal|onUserScriptMessage/);
+      if (['content', 'page', 'shared'].includes(layerOf(f))) {
+        expect(code, f).not.toMatch(
+          /addEventListener\(\s*['"`]message['"`]|\.onmessage\s*=|postMessage\(|new (BroadcastChannel|MessageChannel)\(/,
+        );
+      }
     }
   });
 });
@@ -72,6 +91,26 @@ describe('manifest', () => {
     expect([...manifest.permissions].sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage']);
     expect(manifest.optional_host_permissions).toEqual(['<all_urls>']);
     expect((manifest as Record<string, unknown>).host_permissions).toBeUndefined();
+  });
+
+  it('exposes nothing to pages or other extensions and relaxes no policy (the built manifests: tests/e2e/hardening-manifest.e2e.ts)', () => {
+    const m = manifest as Record<string, unknown>;
+    // web_accessible_resources would let pages load (and fingerprint) our files; externally_connectable would let pages
+    // or other extensions message us; a content_security_policy key could only loosen the MV3 default.
+    for (const key of [
+      'web_accessible_resources',
+      'externally_connectable',
+      'content_security_policy',
+      'optional_permissions',
+      'sandbox',
+    ]) {
+      expect(m[key], key).toBeUndefined();
+    }
+    for (const cs of manifest.content_scripts as { all_frames?: boolean; world?: string; match_about_blank?: boolean }[]) {
+      expect(cs.all_frames ?? false).toBe(false);
+      expect(cs.match_about_blank ?? false).toBe(false);
+      expect(cs.world ?? 'ISOLATED').toBe('ISOLATED');
+    }
   });
 
   it('runs by default on at least 60 news sites, international and non-English included', () => {
