@@ -267,6 +267,41 @@ describe('attribution in other languages', () => {
     expect(speakers(a)).toEqual([['Переговоры продолжатся', 'Dmitry Peskov']]);
   });
 
+  it('characterising verbs and partial quotes in six languages', () => {
+    const a = analyseText(
+      [
+        'Boris Pistorius nannte den Plan „einen gefährlichen Fehler“.',
+        '„Wir bleiben“, hat Boris Pistorius gesagt.',
+        'Emmanuel Macron a qualifié la proposition de « piège diplomatique ».',
+        'Pedro Sánchez calificó la oferta de “inaceptable”.',
+        'Donald Tusk nazwał ten plan „niebezpiecznym błędem”.',
+        'Сергей Лавров назвал учения «провокацией».',
+        'Володимир Зеленський назвав удар «терактом».',
+      ].join('\n\n'),
+    );
+    expect(speakers(a).map(([, s]) => s)).toEqual([
+      'Boris Pistorius',
+      'Boris Pistorius',
+      'Emmanuel Macron',
+      'Pedro Sánchez',
+      'Donald Tusk',
+      'Sergei Lavrov',
+      'Volodymyr Zelensky',
+    ]);
+  });
+
+  it('reads the speaker phrase after a cue: articles, acronyms, organisations as modifiers', () => {
+    const a = analyseText(
+      [
+        '“No habrá pausa”, según el portavoz Dmitri Peskov.',
+        '„Nie oddamy ani metra” – podkreślił szef MON Władysław Kosiniak-Kamysz.',
+        '“There will be no pause,” according to the Kremlin spokesman, Dmitry Peskov.',
+      ].join('\n\n'),
+      '2025-08-01',
+    );
+    expect(speakers(a).map(([, s]) => s)).toEqual(['Dmitry Peskov', 'Władysław Kosiniak-Kamysz', 'Dmitry Peskov']);
+  });
+
   it('Ukrainian: «…», — сказав X', () => {
     const a = analyseText('«Ми вистоїмо», — сказав Володимир Зеленський.');
     expect(speakers(a)).toEqual([['Ми вистоїмо', 'Volodymyr Zelensky']]);

@@ -819,7 +819,7 @@ function subjectBefore(
     for (;;) {
       const t = tokens[j];
       if (!t || j < limit) return j;
-      if (isAdverbial(t) || t.text === '—' || t.text === '–') j--;
+      if (isAdverbial(t) || AUXILIARIES.has(t.key) || t.text === '—' || t.text === '–') j--;
       else if (t.text === '.' && tokens[j - 1]?.kind === 'word' && tokens[j - 1]?.end === t.start && !isSentenceEnd(tokens, j)) {
         // An abbreviation's dot ends the segment: "Sen. Rand Example, R-Ky., said".
         return j - 1;
@@ -1083,8 +1083,10 @@ function speakerAfter(
   // The phrase's head is a name: "said Defense Secretary Jim Mattis", "said Senate Minority Leader Harry Reid".
   const head = lastMentionWithin(people, block, tokens, k, end);
   if (head) return { speaker: personSpeaker(head.entity), method: 'cue', source: null };
+  // An organisation heads the phrase ("said the Kremlin"); as a modifier ("the Kremlin spokesman") it does not.
   const o = orgStartingWithin(people, block, k, k + 1);
-  if (o) return { speaker: { key: `org:${o.id}`, id: o.id, name: o.name, type: 'organisation' }, method: 'organisation', source: null };
+  if (o && o.to >= end)
+    return { speaker: { key: `org:${o.id}`, id: o.id, name: o.name, type: 'organisation' }, method: 'organisation', source: null };
   // Role phrase after the verb: "said the defense secretary".
   for (let j = end - 1; j >= k; j--) {
     const r = roleEndingAt(ctx, people, block, tokens, j, k);

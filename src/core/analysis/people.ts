@@ -309,8 +309,28 @@ export function findPeople(ctx: Context): People {
         i = full.to;
         continue;
       }
+      // An acronym before a name is an organisation, not part of the name: "MON Jan Example", "NATO chief".
+      const next = tokens[i + 1];
+      if (
+        t.kind === 'word' &&
+        t.text.length >= 2 &&
+        t.text === t.text.toUpperCase() &&
+        /\p{L}/u.test(t.text) &&
+        next?.upper &&
+        next.text !== next.text.toUpperCase()
+      ) {
+        i++;
+        continue;
+      }
       const run = nameRun(tokens, i);
       const runWords = tokens.slice(i, run).filter(isWord).length;
+      // A dataset name that starts inside the run wins: "міністр оборони України Денис Example" is not a name from "України".
+      let inner = false;
+      for (let x = i + 1; x < run && !inner; x++) inner = data.names.matchAt(tokens, x) !== null;
+      if (inner) {
+        i++;
+        continue;
+      }
       // 2. A multi-word name the dataset does not know.
       if (runWords >= 2 && !isOrgOrPlace(tokens, i, run)) {
         const firstKey = t.key;

@@ -290,6 +290,20 @@ const DE = [
   'fugte',
   'erganzte',
   'zitiert',
+  'gesagt',
+  'geschrieben',
+  'gewarnt',
+  'gefordert',
+  'erklart',
+  'nannte',
+  'nennt',
+  'bezeichnete',
+  'bezeichnet',
+  'warnte',
+  'versicherte',
+  'bekraftigte',
+  'unterstrich',
+  'schrieb',
 ];
 const FR = [
   'declare',
@@ -324,6 +338,14 @@ const FR = [
   'ironise',
   'tranche',
   'plaide',
+  'qualifie',
+  'qualifiait',
+  'qualifiee',
+  'evoque',
+  'prevenu',
+  'souligne',
+  'reconnu',
+  'ajoute',
 ];
 const ES = [
   'dijo',
@@ -357,6 +379,11 @@ const ES = [
   'respondio',
   'concluyo',
   'denuncio',
+  'califico',
+  'califica',
+  'tildo',
+  'llamo',
+  'reconocio',
 ];
 const PL = [
   'powiedzial',
@@ -391,6 +418,12 @@ const PL = [
   'odpowiedziala',
   'przyznal',
   'przyznala',
+  'nazwal',
+  'nazwala',
+  'okreslil',
+  'okreslila',
+  'uznal',
+  'uznala',
 ];
 const RU = [
   'сказал',
@@ -428,6 +461,11 @@ const RU = [
   'добавляет',
   'отмечает',
   'говорил',
+  'назвал',
+  'назвала',
+  'назвали',
+  'охарактеризовал',
+  'считают',
 ];
 const UK = [
   'сказав',
@@ -457,6 +495,10 @@ const UK = [
   'запевнила',
   'визнав',
   'визнала',
+  'назвав',
+  'назвала',
+  'назвали',
+  'вважає',
 ];
 
 /** Participles that attach a quote to the subject of the main clause: "…, ajoutant que …", "…, добавив, что …". */

@@ -95,7 +95,8 @@ export const ADVERBIALS = set(`
   auch bereits noch aussi deja ya tambien rowniez już также уже також
 `);
 
-export const PRONOUNS_MASC = set('he him his himself er il él on он він');
+// Spanish "él" and Polish "on" are left out: folded they are the article "el" and the English "on".
+export const PRONOUNS_MASC = set('he him his himself er il он він');
 export const PRONOUNS_FEM = set('she her herself sie elle ella ona она вона');
 export const PRONOUNS_PLURAL = set('they them their we our ils elles ellos они вони');
 export const PRONOUNS_FIRST = set('i we');
