@@ -213,6 +213,21 @@ describe('attribution patterns (English)', () => {
     expect(speakers(a).map(([, s]) => s)).toEqual(['Example', 'Example', 'Sample']);
   });
 
+  it('gives a quote governed by a noun of speech to its owner', () => {
+    const a = analyseText(
+      [
+        'While Mark Rutte’s clarion call for a “revolution” drew crowds, the summit went on.',
+        'Kaja Kallas repeated her warning that “time is short”.',
+        'The minister’s appeal for “calm” went unheeded.',
+      ].join('\n\n'),
+    );
+    expect(a.quotes.map((q) => [q.kind, q.speaker?.name ?? null])).toEqual([
+      ['speech', 'Mark Rutte'],
+      ['speech', 'Kaja Kallas'],
+      ['speech', null],
+    ]);
+  });
+
   it('treats whatever follows “titled” as a title', () => {
     const a = analyseText('Kaja Kallas praised a report titled “why the eastern flank must hold now” on Tuesday.');
     expect(a.quotes.map((q) => q.kind)).toEqual(['scare']);

@@ -567,7 +567,9 @@ function findBefore(
     const subj = clauseSubject(ctx, people, orgs, q.block, tokens, s, quoteFrom - 1);
     if (subj?.speaker) return { ...subj, method: subj.method === 'cue' ? 'colon' : subj.method, cue: ':', distance: 1 };
   }
-  let cueOnly: Found | null = null;
+  const owned = speechNounOwner(ctx, people, q.block, tokens, quoteFrom, s);
+  if (owned?.speaker) return owned;
+  let cueOnly: Found | null = owned;
   for (let k = quoteFrom - 1; k >= s; k--) {
     const t = tokens[k];
     if (!t) break;
@@ -610,6 +612,68 @@ function findBefore(
     }
   }
   return cueOnly;
+}
+
+/**
+ * "Rutte’s call for a “…”", "her warning that “…”": a noun of speech right
+ * before the quote, owned by a named person or he/she — the owner speaks.
+ */
+function speechNounOwner(ctx: Context, people: People, block: number, tokens: Token[], quoteFrom: number, limit: number): Found | null {
+  const noun = speechNounBefore(tokens, quoteFrom, limit);
+  if (noun === -1) return null;
+  // The owner: a possessive a few words before the noun ("Rutte’s clarion call").
+  for (let o = noun - 1; o >= limit && noun - o <= 3; o--) {
+    const owner = tokens[o];
+    if (!owner || owner.kind === 'punct') break;
+    const g = pronounGender(owner.key);
+    if (
+      (g === 'm' || g === 'f') &&
+      ['his', 'her', 'ihr', 'sein', 'son', 'sa', 'su', 'jego', 'jej', 'его', 'её', 'його', 'її'].includes(owner.key)
+    ) {
+      return {
+        speaker: resolvePronoun(ctx, people, block, owner.start, g),
+        method: 'pronoun',
+        cue: tokens[noun]?.text ?? '',
+        distance: quoteFrom - noun,
+        source: null,
+      };
+    }
+    if (isPossessive(owner)) {
+      // Someone's words even when we cannot name them ("the minister’s appeal for “calm”").
+      const m = mentionEndingAt(people, block, o);
+      return {
+        speaker: m ? personSpeaker(m.entity) : null,
+        method: 'cue',
+        cue: tokens[noun]?.text ?? '',
+        distance: quoteFrom - noun,
+        source: null,
+      };
+    }
+  }
+  return null;
+}
+
+/** Nouns of speech that can govern a quotation: "his call for a “…”", "the warning that “…”". */
+const SPEECH_NOUNS = new Set(
+  'call calls remark remarks comment comments claim claims promise promises pledge pledges warning warnings description suggestion assertion statement words phrase slogan slogans rejection criticism accusation insistence prediction vow demand demands appeal plea mantra refrain catchphrase motto message tweet line aufruf forderung warnung worte appel promesse propos avertissement llamado llamamiento promesa advertencia palabras apel obietnica ostrzezenie slowa призыв обещание предупреждение слова заявление заклик обіцянка попередження заява'.split(
+    ' ',
+  ),
+);
+
+/** A noun of speech at most five tokens before the quote, joined to it by for/of/that/to or an article: its index, or -1. */
+function speechNounBefore(tokens: Token[], quoteFrom: number, limit: number): number {
+  // The quote is the noun's content ("call for …", "warning that …"), not its complement ("called X's remarks “…”").
+  const links = new Set(['for', 'of', 'that', 'to', ':', 'de', 'du', 'des', 'del', 'zu', 'do', 'о', 'на', 'до']);
+  const articles = new Set(['a', 'an', 'the', 'it', 'was', 'is', 'be', 'la', 'le', 'el', ',']);
+  let linked = false;
+  for (let k = quoteFrom - 1; k >= limit && quoteFrom - k <= 5; k--) {
+    const t = tokens[k];
+    if (!t) break;
+    if (SPEECH_NOUNS.has(t.key)) return linked ? k : -1;
+    if (links.has(t.key) || links.has(t.text)) linked = true;
+    else if (!articles.has(t.key) && !articles.has(t.text)) break;
+  }
+  return -1;
 }
 
 /**
