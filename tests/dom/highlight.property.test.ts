@@ -257,15 +257,17 @@ const sameKindNested = () =>
     `${OURS}[data-sourcelight="quote"] ${OURS}[data-sourcelight="quote"], ${OURS}[data-sourcelight="official"] ${OURS}[data-sourcelight="official"]`,
   ).length;
 
-function markAll(h: Highlighter, a: Analysis, x: Extraction): number {
+type Plans = ReturnType<typeof planRanges>;
+
+function markAll(h: Highlighter, plans: Plans): number {
   let n = 0;
-  for (const plan of planRanges(a, x.blocks)) n += h.markBlock(plan);
+  for (const plan of plans) n += h.markBlock(plan);
   return n;
 }
 
 /** Each mark covers exactly the analysed span: the joined text of a quote's (or a block's officials') marks is the analysed text. */
-function checkSpans(a: Analysis, x: Extraction): void {
-  for (const plan of planRanges(a, x.blocks)) {
+function checkSpans(a: Analysis, plans: Plans): void {
+  for (const plan of plans) {
     const { block } = plan;
     const local = a.text.slice(block.start, block.end);
     for (const q of plan.quotes) {
@@ -304,12 +306,14 @@ function checkPage(p: Page, stats: Stats, splits: readonly [number, number][] = 
 
   const { x, a } = analyseDocument();
   const h = new Highlighter({ palette: DEFAULT_PALETTE, quoteStyle: 'background' });
-  const added = markAll(h, a, x);
+  const plans = planRanges(a, x.blocks);
+  const added = markAll(h, plans);
   const count = ourMarks().length;
   const quoteMarks = ourMarks().filter((m) => m.getAttribute('data-sourcelight') === 'quote').length;
   expect(count).toBe(added);
+  expect(sameKindNested()).toBe(0);
   expect(document.body.textContent).toBe(text);
-  checkSpans(a, x);
+  checkSpans(a, plans);
 
   // Excluded regions: the same elements, unchanged, with no mark of ours inside or around their text.
   for (const { el, html: before } of excluded) {
@@ -323,15 +327,15 @@ function checkPage(p: Page, stats: Stats, splits: readonly [number, number][] = 
 
   // A second pass over the marked page: same marks, nothing nested in a mark of its own kind. (Where the page had
   // split text nodes, the first clear-and-mark merges them, so a span may need fewer marks, once: then it is stable.)
-  markAll(h, a, x);
+  markAll(h, plans);
   const second = ourMarks().length;
   if (splits.length === 0) expect(second).toBe(count);
   else expect(second).toBeLessThanOrEqual(count);
   expect(sameKindNested()).toBe(0);
   expect(document.body.textContent).toBe(text);
-  checkSpans(a, x);
+  checkSpans(a, plans);
   if (splits.length > 0) {
-    markAll(h, a, x);
+    markAll(h, plans);
     expect(ourMarks().length).toBe(second);
     expect(sameKindNested()).toBe(0);
   }

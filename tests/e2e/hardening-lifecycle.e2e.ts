@@ -14,6 +14,7 @@
  *   highlighted without a click. (Firefox offers automation no toolbar click, so activeTab cannot be granted
  *   there: its "Analyze this page" on an unlisted host is covered by the offer test in popup.e2e.ts only.)
  */
+import type { Page } from 'puppeteer';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   clickToolbarButton,
@@ -56,6 +57,22 @@ describe.each(['chromium', 'firefox'] as const)('%s', (kind) => {
   const extensionId = (l: LaunchedBrowser) =>
     kind === 'chromium' ? new URL(l.extensionBaseUrl).host : (l.manifest.browser_specific_settings?.gecko?.id ?? '');
 
+  /** Chromium: the freshly installed extension's service worker is running. */
+  const serviceWorkerUp = (l: LaunchedBrowser) =>
+    l.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(l.extensionBaseUrl), { timeout: 15_000 });
+
+  /** Chromium: the user clicks the toolbar button, then the popup's "Analyze this page"; the popup shows a relevant article. */
+  async function analyseFromToolbar(l: LaunchedBrowser, page: Page): Promise<void> {
+    const popup = await clickToolbarButton(l, page);
+    try {
+      await waitUntil('the offer to analyse', () => popup.$('[data-testid="analyze-this"]'));
+      await popup.click('[data-testid="analyze-this"]');
+      expect((await new PopupPage(popup).waitForSummary(1)).verdict).toMatch(/^relevant\b/i);
+    } finally {
+      await closeQuietly(popup);
+    }
+  }
+
   /** Problems in the page that come from us: anything naming the extension, its URLs or an invalidated context. */
   const ours = (w: WatchedPage) =>
     realProblems(w).filter(
@@ -77,7 +94,7 @@ describe.each(['chromium', 'firefox'] as const)('%s', (kind) => {
     if (kind === 'chromium') {
       await l.browser.uninstallExtension(extensionId(l)).catch(() => undefined);
       expect(await l.browser.installExtension(distDirOf(kind))).toBe(extensionId(l));
-      await l.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(l.extensionBaseUrl), { timeout: 15_000 });
+      await serviceWorkerUp(l);
     }
 
     // The page changes (what the old content script observes), and a highlight is hovered (its card listeners).
@@ -96,14 +113,7 @@ describe.each(['chromium', 'firefox'] as const)('%s', (kind) => {
     // Sourcelight works on the page again: Chromium leaves the page to the user's click (no injection into
     // open tabs), Firefox has injected the reloaded content script by itself.
     if (kind === 'chromium') {
-      const popup = await clickToolbarButton(l, w.page);
-      try {
-        await waitUntil('the offer to analyse', () => popup.$('[data-testid="analyze-this"]'));
-        await popup.click('[data-testid="analyze-this"]');
-        expect((await new PopupPage(popup).waitForSummary(1)).verdict).toMatch(/^relevant\b/i);
-      } finally {
-        await closeQuietly(popup);
-      }
+      await analyseFromToolbar(l, w.page);
     } else {
       const popup = new PopupPage(await l.openPopupFor(w.page));
       try {
@@ -139,19 +149,12 @@ describe.each(['chromium', 'firefox'] as const)('%s', (kind) => {
       // Firefox runs the manifest's content script in open tabs of listed hosts when an add-on is installed.
       await waitForMarks(listed.page, (c) => c.quotes > 0 && c.officials > 0);
     } else {
-      await l.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(l.extensionBaseUrl), { timeout: 15_000 });
+      await serviceWorkerUp(l);
       await sleep(1_000);
       for (const w of [listed, unlisted]) {
         // Nothing ran in it by itself.
         expect(await countMarks(w.page)).toEqual({ quotes: 0, officials: 0, total: 0 });
-        const popup = await clickToolbarButton(l, w.page);
-        try {
-          await waitUntil('the offer to analyse', () => popup.$('[data-testid="analyze-this"]'));
-          await popup.click('[data-testid="analyze-this"]');
-          expect((await new PopupPage(popup).waitForSummary(1)).verdict).toMatch(/^relevant\b/i);
-        } finally {
-          await closeQuietly(popup);
-        }
+        await analyseFromToolbar(l, w.page);
         await waitForMarks(w.page, (c) => c.quotes > 0 && c.officials > 0);
       }
     }

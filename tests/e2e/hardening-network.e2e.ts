@@ -77,11 +77,10 @@ describe.each(['chromium', 'firefox'] as const)('%s', (kind) => {
       });
       await s.send('Network.enable').catch(() => undefined);
     };
-    /** Both browsers: request events of a tab (CDP in Chromium, WebDriver BiDi in Firefox). */
-    const watchPage = (p: Page, from: string) =>
-      p.on('request', (r: HTTPRequest) => {
-        if (kind === 'firefox') seen.push({ from, url: r.url(), initiator: '' });
-      });
+    /** Firefox: request events of a tab (WebDriver BiDi). Chromium's tabs are watched through CDP (watchTarget), with initiators. */
+    const watchPage = (p: Page, from: string) => {
+      if (kind === 'firefox') p.on('request', (r: HTTPRequest) => seen.push({ from, url: r.url(), initiator: '' }));
+    };
 
     if (kind === 'chromium') {
       for (const t of browser.browser.targets()) if (t.url().startsWith(browser.extensionBaseUrl)) await watchTarget(t, t.type());
