@@ -129,7 +129,14 @@ async function main(): Promise<void> {
     // The card opens above or below the line: take the visible part of the article column.
     const clip = await article.page.evaluate((sel) => {
       const col = document.querySelector(sel)?.closest('article')?.getBoundingClientRect();
-      return col ? { x: Math.max(0, col.left + window.scrollX - 16), y: window.scrollY, width: Math.min(col.width + 32, 800), height: window.innerHeight } : null;
+      return col
+        ? {
+            x: Math.max(0, col.left + window.scrollX - 16),
+            y: window.scrollY,
+            width: Math.min(col.width + 32, 800),
+            height: window.innerHeight,
+          }
+        : null;
     }, name);
     await article.page.screenshot({ path: cardPng as `${string}.png`, ...(clip ? { clip } : {}) });
 
