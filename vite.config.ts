@@ -58,6 +58,8 @@ export default defineConfig(({ mode }) => {
       target: 'es2022',
       sourcemap: false,
       reportCompressedSize: false,
+      // The module-preload polyfill fetches the extension's own chunks; extension pages need no polyfill.
+      modulePreload: { polyfill: false },
     },
     plugins: [crx({ manifest: manifestFor(target), browser: target })],
   };

@@ -12,6 +12,8 @@ import { highlightsOn, withSite } from '../shared/settings.ts';
 import { loadSettings, onSettingsChanged, saveSettings } from '../shared/storage.ts';
 
 const MENU_ID = 'sourcelight-toggle-site';
+/** What a content script may ask of the background; everything else comes from our own pages. */
+const CONTENT_SCRIPT_MESSAGES: ReadonlySet<ToBackground['type']> = new Set(['ping', 'reportState', 'getDataset']);
 const EVERYWHERE_ID = 'sourcelight-everywhere';
 
 async function toggleSite(host: string, on?: boolean): Promise<boolean> {
@@ -67,6 +69,11 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
   if (sender.id !== browser.runtime.id) return undefined;
   const parsed = parseToBackground(message);
   if (!parsed.ok) return Promise.resolve(err(parsed.error));
+  // A content script lives in pages we do not control: it may only report and fetch the dataset.
+  const fromExtensionPage = sender.url?.startsWith(browser.runtime.getURL('')) ?? false;
+  if (!fromExtensionPage && !CONTENT_SCRIPT_MESSAGES.has(parsed.message.type)) {
+    return Promise.resolve(err(`${parsed.message.type} is not accepted from a content script`));
+  }
   return handle(parsed.message, sender).catch((e: unknown) => err(e instanceof Error ? e.message : String(e)));
 });
 

@@ -248,7 +248,29 @@ function notRunning(): void {
     renderMessage(t('restrictedPage'));
     return;
   }
-  renderMessage(t('notRunning'), { label: t('popupAnalyzeThis'), run: () => void startHere(), testid: 'analyze-this' });
+  // On a site of the default list the content script should be there: the page predates the install or update.
+  const listed = onDefaultList(tabUrl);
+  renderMessage(t(listed ? 'notRunningYet' : 'notRunning'), {
+    label: t('popupAnalyzeThis'),
+    run: () => void startHere(),
+    testid: 'analyze-this',
+  });
+}
+
+/** The page's host is one the manifest runs the content script on by default (patterns like *://*.bbc.co.uk/*). */
+function onDefaultList(url: string | undefined): boolean {
+  if (!url) return false;
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  const patterns = browser.runtime.getManifest().content_scripts?.flatMap((c) => c.matches ?? []) ?? [];
+  return patterns.some((p) => {
+    const domain = /^\*:\/\/\*\.([^/]+)\/\*$/.exec(p)?.[1];
+    return domain !== undefined && (host === domain || host.endsWith(`.${domain}`));
+  });
 }
 
 /** Injects the content script (activeTab) where the manifest did not run it. */
