@@ -5,7 +5,7 @@
  * load the dataset at all.
  */
 import browser from 'webextension-polyfill';
-import { DatasetIndex, type PackedIndex, unpackIndex } from '../core/dataset/index.ts';
+import { DatasetIndex, type PackedIndex } from '../core/dataset/index.ts';
 import type { Dataset } from '../core/dataset/types.ts';
 import type { Reply } from '../shared/messages.ts';
 
@@ -38,7 +38,7 @@ export async function datasetFromBackground(): Promise<() => DatasetIndex> {
   return () => {
     if (!index) {
       const shipped = JSON.parse(json) as { dataset: Dataset; index: PackedIndex };
-      index = new DatasetIndex(shipped.dataset, unpackIndex(shipped.index));
+      index = new DatasetIndex(shipped.dataset, shipped.index);
     }
     return index;
   };

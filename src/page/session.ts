@@ -49,10 +49,12 @@ const TOPIC_WORDS = new Set([...NATO_WORDS, ...RUSSIA_WORDS, ...UKRAINE_WAR_WORD
  * Ukraine in any of our languages? Costs well under a millisecond.
  */
 export function quickGate(doc: Document): { pass: boolean; reason: string } {
+  // One walk that stops at the first hit: an <article>, or a paragraph after another paragraph.
+  if (!doc.querySelector('article, p ~ p')) return { pass: false, reason: 'This page does not look like an article.' };
   const paragraphs = doc.getElementsByTagName('p');
-  if (paragraphs.length < 2 && !doc.querySelector('article')) return { pass: false, reason: 'This page does not look like an article.' };
   let sample = `${doc.title} ${doc.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? ''} ${doc.querySelector('h1')?.textContent ?? ''}`;
-  for (let i = 0; i < paragraphs.length && sample.length < 6000; i++) sample += ` ${paragraphs[i]?.textContent ?? ''}`;
+  // Indexed access walks only as far as needed (length would walk the whole page).
+  for (let i = 0, p = paragraphs[0]; p && sample.length < 6000; p = paragraphs[++i]) sample += ` ${p.textContent ?? ''}`;
   const words = fold(sample).split(/[^\p{L}\p{N}'-]+/u);
   for (const w of words) if (TOPIC_WORDS.has(w) || TOPIC_WORDS.has(w.replace(/'s$/, ''))) return { pass: true, reason: '' };
   return { pass: false, reason: 'The page does not mention NATO, Russia or Ukraine.' };

@@ -5,7 +5,7 @@
  * background for it (src/content/dataset.ts) only once a page passed the
  * cheap first check, so pages that are not articles never load it.
  */
-import { DatasetIndex, type PackedIndex, unpackIndex } from '../core/dataset/index.ts';
+import { DatasetIndex, type PackedIndex } from '../core/dataset/index.ts';
 import type { Dataset } from '../core/dataset/types.ts';
 
 export interface ShippedDataset {
@@ -26,7 +26,7 @@ function shipped(): ShippedDataset {
 
 export function extensionDataset(): DatasetIndex {
   const s = shipped();
-  index ??= new DatasetIndex(s.dataset, unpackIndex(s.index));
+  index ??= new DatasetIndex(s.dataset, s.index);
   return index;
 }
 

@@ -13,7 +13,8 @@ describe('compacted dataset with a compiled index', () => {
   const full = bundledDataset();
   // Through JSON, as the build ships it.
   const shipped = JSON.parse(JSON.stringify({ dataset: compactDataset(full.dataset), index: packIndex(compileIndex(full.dataset)) }));
-  const compact = new DatasetIndex(shipped.dataset, unpackIndex(shipped.index));
+  const compact = new DatasetIndex(shipped.dataset, shipped.index);
+  const unpacked = new DatasetIndex(shipped.dataset, unpackIndex(shipped.index));
 
   it('gives the same analysis as the full dataset', () => {
     const text = [
@@ -23,6 +24,7 @@ describe('compacted dataset with a compiled index', () => {
     ].join('\n\n');
     const input = { text, blocks: paragraphs(text), meta: {}, date: '2025-06-25', today: TODAY };
     expect(analyze(input, compact)).toEqual(analyze(input, full));
+    expect(analyze(input, unpacked)).toEqual(analyze(input, full));
   });
 });
 

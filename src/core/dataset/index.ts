@@ -88,63 +88,94 @@ function spellings(noun: string): string[] {
  * contain spaces, tabs or line breaks. Smaller than nested JSON arrays and
  * quicker to read.
  */
+export interface PackedList {
+  /** First key → that key's phrases, a line each: "key key<TAB>value value". */
+  groups: Record<string, string>;
+  /** The most keys in one phrase. */
+  longest: number;
+}
+
 export interface PackedIndex {
-  names: string;
-  roleNouns: string;
-  orgNames: string;
-  countryNames: string;
+  names: PackedList;
+  surnames: PackedList;
+  roleNouns: PackedList;
+  orgNames: PackedList;
+  countryNames: PackedList;
   /** "annex* … crimea*<TAB>crimea-annexation" per line: parts separated by " … ", a trailing * marks a prefix. */
   concepts: string;
 }
 
-const PHRASE_LISTS = ['names', 'roleNouns', 'orgNames', 'countryNames'] as const;
+const PHRASE_LISTS = ['names', 'surnames', 'roleNouns', 'orgNames', 'countryNames'] as const;
 
 export function packIndex(c: CompiledIndex): PackedIndex {
-  // One line per phrase with every value it names: "prime minister<TAB>de.chancellor gb.prime-minister …".
-  const pack = (entries: [string[], string][]) => {
+  // One line per phrase with every value it names ("prime minister<TAB>de.chancellor gb.prime-minister …"), grouped by first key.
+  const pack = (entries: [string[], string][]): PackedList => {
     const by = new Map<string, Set<string>>();
+    let longest = 0;
     for (const [keys, v] of entries) {
       const k = keys.join(' ');
       by.set(k, (by.get(k) ?? new Set()).add(v));
+      longest = Math.max(longest, keys.length);
     }
-    return [...by].map(([k, vs]) => `${k}\t${[...vs].join(' ')}`).join('\n');
+    const groups: Record<string, string> = {};
+    for (const [k, vs] of by) {
+      const first = k.split(' ')[0] ?? '';
+      const line = `${k}\t${[...vs].join(' ')}`;
+      groups[first] = Object.hasOwn(groups, first) ? `${groups[first]}\n${line}` : line;
+    }
+    return { groups, longest };
   };
   const concepts = c.concepts.map(
     ([parts, v]) => `${parts.map((ws) => ws.map((w) => `${w.key}${w.prefix ? '*' : ''}`).join(' ')).join(' … ')}\t${v}`,
   );
   return {
-    ...(Object.fromEntries(PHRASE_LISTS.map((k) => [k, pack(c[k])])) as Record<(typeof PHRASE_LISTS)[number], string>),
+    ...(Object.fromEntries(PHRASE_LISTS.map((k) => [k, pack(c[k])])) as Record<(typeof PHRASE_LISTS)[number], PackedList>),
     concepts: [...new Set(concepts)].join('\n'),
   };
 }
 
-export function unpackIndex(p: PackedIndex): CompiledIndex {
-  const unpack = (s: string): [string[], string][] => {
-    const out: [string[], string][] = [];
-    if (!s) return out;
-    for (const line of s.split('\n')) {
-      const tab = line.indexOf('\t');
-      const keys = line.slice(0, tab).split(' ');
-      for (const v of line.slice(tab + 1).split(' ')) out.push([keys, v]);
-    }
-    return out;
-  };
-  const names = unpack(p.names);
-  const surnames: [string[], string][] = [];
-  for (const [keys, v] of names) {
-    const sk = surnameKeys(keys);
-    if (sk) surnames.push([sk, v]);
-  }
-  const concepts = unpack(p.concepts).map(([words, v]): [Word[][], string] => {
+/** Concept triggers from their packed lines ("annex* … crimea*<TAB>id"). */
+export function unpackConcepts(packed: string): [Word[][], string][] {
+  const out: [Word[][], string][] = [];
+  if (!packed) return out;
+  for (const line of packed.split('\n')) {
+    const tab = line.indexOf('\t');
     const parts: Word[][] = [[]];
-    for (const w of words) {
+    for (const w of line.slice(0, tab).split(' ')) {
       if (w === '…') parts.push([]);
       else
         parts[parts.length - 1]?.push(w.endsWith('*') && w.length > 1 ? { key: w.slice(0, -1), prefix: true } : { key: w, prefix: false });
     }
-    return [parts, v];
-  });
-  return { names, surnames, roleNouns: unpack(p.roleNouns), orgNames: unpack(p.orgNames), countryNames: unpack(p.countryNames), concepts };
+    for (const v of line.slice(tab + 1).split(' ')) out.push([parts, v]);
+  }
+  return out;
+}
+
+export function unpackIndex(p: PackedIndex): CompiledIndex {
+  const unpack = (list: PackedList): [string[], string][] => {
+    const out: [string[], string][] = [];
+    for (const lines of Object.values(list.groups)) {
+      for (const line of lines.split('\n')) {
+        const tab = line.indexOf('\t');
+        const keys = line.slice(0, tab).split(' ');
+        for (const v of line.slice(tab + 1).split(' ')) out.push([keys, v]);
+      }
+    }
+    return out;
+  };
+  const concepts = unpackConcepts(p.concepts);
+  return {
+    names: unpack(p.names),
+    surnames: unpack(p.surnames),
+    roleNouns: unpack(p.roleNouns),
+    orgNames: unpack(p.orgNames),
+    countryNames: unpack(p.countryNames),
+    concepts,
+  };
+}
+
+function emptyCompiled(): CompiledIndex {
+  return { names: [], surnames: [], roleNouns: [], orgNames: [], countryNames: [], concepts: [] };
 }
 
 export function compileIndex(d: Dataset): CompiledIndex {
@@ -204,13 +235,25 @@ export class DatasetIndex {
    */
   constructor(
     readonly dataset: Dataset,
-    compiled?: CompiledIndex,
+    compiled?: CompiledIndex | PackedIndex,
   ) {
     for (const c of dataset.countries) this.countries.set(c.code, c);
     for (const o of dataset.organisations) this.organisations.set(o.id, o);
     for (const o of dataset.offices) this.offices.set(o.id, o);
     for (const c of dataset.concepts) this.concepts.set(c.id, c);
-    const phrases = compiled ?? compileIndex(dataset);
+    const packed = compiled && !Array.isArray(compiled.names) ? (compiled as PackedIndex) : null;
+    if (packed) {
+      // Shipped packed: branches of the phrase tries are built lazily, on first lookup.
+      const id = (v: string) => v;
+      this.names.loadPacked(packed.names.groups, packed.names.longest, id);
+      this.surnames.loadPacked(packed.surnames.groups, packed.surnames.longest, id);
+      this.roleNouns.loadPacked(packed.roleNouns.groups, packed.roleNouns.longest, id);
+      this.orgNames.loadPacked(packed.orgNames.groups, packed.orgNames.longest, id);
+      this.countryNames.loadPacked(packed.countryNames.groups, packed.countryNames.longest, id);
+    }
+    const phrases = packed
+      ? { ...emptyCompiled(), concepts: unpackConcepts(packed.concepts) }
+      : ((compiled as CompiledIndex | undefined) ?? compileIndex(dataset));
     for (const [keys, v] of phrases.names) this.names.addKeys(keys, v);
     for (const [keys, v] of phrases.surnames) this.surnames.addKeys(keys, v);
     for (const [keys, v] of phrases.roleNouns) this.roleNouns.addKeys(keys, v);

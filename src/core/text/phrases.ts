@@ -31,6 +31,35 @@ export function phraseKeys(phrase: string): string[] {
 export class PhraseIndex<T> {
   private readonly root: Node<T> = { next: new Map(), values: [] };
   private longest = 0;
+  /** Packed phrases not yet in the trie, grouped by their first key (see loadPacked). */
+  private pending: Readonly<Record<string, string>> | null = null;
+  private parseValue: ((s: string) => T) | null = null;
+
+  /**
+   * Loads packed phrases: `groups` maps a first key to its lines, one per
+   * phrase ("key key<TAB>value value"), `longest` is the most keys in any
+   * phrase. Nothing is parsed now: a branch is built the first time a text
+   * token asks for its first key, so a page pays for the few names it
+   * contains, not for the thousands it does not.
+   */
+  loadPacked(groups: Readonly<Record<string, string>>, longest: number, parseValue: (s: string) => T): void {
+    this.pending = groups;
+    this.parseValue = parseValue;
+    this.longest = Math.max(this.longest, longest);
+  }
+
+  /** The root's child for a first key, building its branch from packed lines on first use. */
+  private rootChild(key: string): Node<T> | undefined {
+    const built = this.root.next.get(key);
+    if (built || !this.pending || !this.parseValue || !Object.hasOwn(this.pending, key)) return built;
+    const lines = this.pending[key] ?? '';
+    for (const line of lines.split('\n')) {
+      const tab = line.indexOf('\t');
+      const keys = line.slice(0, tab).split(' ');
+      for (const v of line.slice(tab + 1).split(' ')) this.addKeys(keys, this.parseValue(v));
+    }
+    return this.root.next.get(key);
+  }
 
   /** Adds a phrase. Leading "the" is dropped so "the Kremlin" and "Kremlin" both match. */
   add(phrase: string, value: T): void {
@@ -61,11 +90,12 @@ export class PhraseIndex<T> {
       const tok = tokens[j];
       if (!tok || !node) break;
       const poss = stripPossessive(tok.key);
+      const atRoot = j === i;
       if (poss !== tok.key) {
-        const end = node.next.get(poss);
+        const end = atRoot ? this.rootChild(poss) : node.next.get(poss);
         if (end && end.values.length > 0) best = { from: i, to: j + 1, values: end.values, possessive: true };
       }
-      node = node.next.get(tok.key);
+      node = atRoot ? this.rootChild(tok.key) : node.next.get(tok.key);
       if (!node) break;
       if (node.values.length > 0) best = { from: i, to: j + 1, values: node.values, possessive: false };
     }
