@@ -13,6 +13,9 @@ import type { Entity } from './people.ts';
 import type { ConceptMention, CrossRef, DescriptionCheck, Official } from './types.ts';
 
 export function crossReferences(ctx: Context, officials: Official[], concepts: ConceptMention[]): CrossRef[] {
+  // Paragraphs each concept is named in, for "concepts near this person" (a set lookup per mention).
+  const blockOf = blockFinder(ctx);
+  const conceptBlocks = new Map(concepts.map((c) => [c.id, new Set(c.mentions.map((m) => blockOf(m.start)))]));
   const roles = new Map<string, Role | null>();
   for (const o of officials) roles.set(o.key, o.id ? ctx.data.roleAt(o.id, ctx.date) : null);
   return officials.map((o) => {
@@ -42,7 +45,7 @@ export function crossReferences(ctx: Context, officials: Official[], concepts: C
     const org = role ? ctx.data.organisations.get(role.orgId) : undefined;
     // Concepts mentioned in the same paragraphs as the person.
     const near = concepts
-      .filter((c) => c.mentions.some((cm) => o.mentions.some((m) => sameBlock(ctx, cm.start, m.start))))
+      .filter((c) => o.mentions.some((m) => conceptBlocks.get(c.id)?.has(blockOf(m.start))))
       .map((c) => c.id);
     return {
       official: o.key,
@@ -56,9 +59,22 @@ export function crossReferences(ctx: Context, officials: Official[], concepts: C
   });
 }
 
-function sameBlock(ctx: Context, a: number, b: number): boolean {
-  const block = ctx.blocks.find((x) => x.block.start <= a && a < x.block.end);
-  return block !== undefined && block.block.start <= b && b < block.block.end;
+/** The index of the block holding an offset (binary search: blocks are in text order), or -1. */
+function blockFinder(ctx: Context): (offset: number) => number {
+  const blocks = ctx.blocks;
+  return (offset) => {
+    let lo = 0;
+    let hi = blocks.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const b = blocks[mid]?.block;
+      if (!b) return -1;
+      if (offset < b.start) hi = mid - 1;
+      else if (offset >= b.end) lo = mid + 1;
+      else return mid;
+    }
+    return -1;
+  };
 }
 
 /** What an intelligence service is for, from the words describing it. */

@@ -24,6 +24,8 @@ export class Token {
     readonly upper: boolean,
     /** Whitespace before this token contains a line break. */
     readonly lineStart: boolean,
+    /** Only ASCII characters: the key is the lower-cased text, no Unicode folding needed. */
+    private readonly ascii = false,
   ) {}
 
   get text(): string {
@@ -32,7 +34,10 @@ export class Token {
 
   /** Folded form for matching (see fold.ts). */
   get key(): string {
-    if (this.cachedKey === undefined) this.cachedKey = this.kind === 'punct' ? this.text : fold(this.text);
+    if (this.cachedKey === undefined) {
+      const text = this.text;
+      this.cachedKey = this.kind === 'punct' ? text : this.ascii ? (text.includes('`') ? fold(text) : text.toLowerCase()) : fold(text);
+    }
     return this.cachedKey;
   }
 }
@@ -101,14 +106,19 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
         i = j;
         continue;
       }
+      let ascii = c < 128;
       i++;
       while (i < to) {
         const d = text.charCodeAt(i);
-        if (classOf(d) & LETTER) i++;
-        else if (isJoiner(d) && i + 1 < to && classOf(text.charCodeAt(i + 1)) & LETTER) i += 2;
-        else break;
+        if (classOf(d) & LETTER) {
+          if (d >= 128) ascii = false;
+          i++;
+        } else if (isJoiner(d) && i + 1 < to && classOf(text.charCodeAt(i + 1)) & LETTER) {
+          if (d >= 128 || text.charCodeAt(i + 1) >= 128) ascii = false;
+          i += 2;
+        } else break;
       }
-      tokens.push(new Token(text, 'word', start, i, (cls & UPPER) !== 0, lineStart));
+      tokens.push(new Token(text, 'word', start, i, (cls & UPPER) !== 0, lineStart, ascii));
     } else {
       tokens.push(new Token(text, 'punct', start, i + 1, false, lineStart));
       i++;
