@@ -483,25 +483,9 @@ function afterCourtesy(tokens: readonly Token[], i: number): boolean {
 }
 
 /** First names of dataset people, with the pronoun the dataset gives them. */
-const GIVEN_NAMES_BY_DATASET = new WeakMap<object, Map<string, Gender>>();
-
-function datasetGivenNames(ctx: Context): Map<string, Gender> {
-  const cached = GIVEN_NAMES_BY_DATASET.get(ctx.data);
-  if (cached) return cached;
-  const m = new Map<string, Gender>();
-  GIVEN_NAMES_BY_DATASET.set(ctx.data, m);
-  for (const p of ctx.data.people.values()) {
-    for (const n of [p.name, ...p.aliases]) {
-      const first = n.split(/\s+/)[0];
-      if (!first || first.length < 2) continue;
-      const key = first
-        .toLowerCase()
-        .normalize('NFD')
-        .replace(/\p{M}+/gu, '');
-      if (!m.has(key) && p.pronoun !== 'they') m.set(key, p.pronoun === 'she' ? 'f' : 'm');
-    }
-  }
-  return m;
+/** First names of dataset people, with the pronoun the dataset gives them (built with the dataset index). */
+function datasetGivenNames(ctx: Context): ReadonlyMap<string, Gender> {
+  return ctx.data.givenNames;
 }
 
 /** Several people share this name: prefer the one in office at the article date. */

@@ -66,6 +66,8 @@ const PARTICLES = new Set([
 
 /** Every phrase the lookups know, as folded token keys: what the extension ships precompiled. */
 export interface CompiledIndex {
+  /** First words of people's names and aliases (folded) with the pronoun news uses: "sergei m". */
+  givenNames: [string, 'm' | 'f'][];
   names: [string[], string][];
   surnames: [string[], string][];
   roleNouns: [string[], string][];
@@ -96,6 +98,8 @@ export interface PackedList {
 }
 
 export interface PackedIndex {
+  /** "key<TAB>m|f" per line. */
+  givenNames: string;
   names: PackedList;
   surnames: PackedList;
   roleNouns: PackedList;
@@ -129,6 +133,7 @@ export function packIndex(c: CompiledIndex): PackedIndex {
     ([parts, v]) => `${parts.map((ws) => ws.map((w) => `${w.key}${w.prefix ? '*' : ''}`).join(' ')).join(' … ')}\t${v}`,
   );
   return {
+    givenNames: c.givenNames.map(([k, g]) => `${k}\t${g}`).join('\n'),
     ...(Object.fromEntries(PHRASE_LISTS.map((k) => [k, pack(c[k])])) as Record<(typeof PHRASE_LISTS)[number], PackedList>),
     concepts: [...new Set(concepts)].join('\n'),
   };
@@ -165,6 +170,9 @@ export function unpackIndex(p: PackedIndex): CompiledIndex {
   };
   const concepts = unpackConcepts(p.concepts);
   return {
+    givenNames: p.givenNames
+      ? p.givenNames.split('\n').map((l): [string, 'm' | 'f'] => [l.slice(0, l.indexOf('\t')), l.endsWith('f') ? 'f' : 'm'])
+      : [],
     names: unpack(p.names),
     surnames: unpack(p.surnames),
     roleNouns: unpack(p.roleNouns),
@@ -175,7 +183,25 @@ export function unpackIndex(p: PackedIndex): CompiledIndex {
 }
 
 function emptyCompiled(): CompiledIndex {
-  return { names: [], surnames: [], roleNouns: [], orgNames: [], countryNames: [], concepts: [] };
+  return { givenNames: [], names: [], surnames: [], roleNouns: [], orgNames: [], countryNames: [], concepts: [] };
+}
+
+/** Given names from the dataset: the first word of every name and alias, with the person's pronoun (first person wins). */
+function givenNamesOf(d: Dataset): [string, 'm' | 'f'][] {
+  const m = new Map<string, 'm' | 'f'>();
+  for (const p of d.people) {
+    if (p.pronoun === 'they') continue;
+    for (const n of [p.name, ...p.aliases]) {
+      const first = n.split(/\s+/)[0];
+      if (!first || first.length < 2) continue;
+      const key = first
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/\p{M}+/gu, '');
+      if (!m.has(key)) m.set(key, p.pronoun === 'she' ? 'f' : 'm');
+    }
+  }
+  return [...m];
 }
 
 export function compileIndex(d: Dataset): CompiledIndex {
@@ -188,6 +214,7 @@ export function compileIndex(d: Dataset): CompiledIndex {
     return out;
   };
   return {
+    givenNames: givenNamesOf(d),
     countryNames: entries(d.countries.flatMap((c) => [c.name, ...c.aliases, ...c.adjectives].map((n): [string, string] => [n, c.code]))),
     orgNames: entries(d.organisations.flatMap((o) => [o.name, ...o.aliases].map((n): [string, string] => [n, o.id]))),
     roleNouns: entries(
@@ -214,6 +241,8 @@ export class DatasetIndex {
   readonly organisations = new Map<string, Organisation>();
   readonly countries = new Map<string, Country>();
   readonly concepts = new Map<string, Concept>();
+  /** Given names of dataset people (first words of names and aliases, folded) → the pronoun news uses. */
+  readonly givenNames = new Map<string, 'm' | 'f'>();
   /** Full names and aliases → person ids. */
   readonly names = new PhraseIndex<string>();
   /** Surnames (last token, or particle + surname) → person ids. */
