@@ -44,9 +44,7 @@ export function crossReferences(ctx: Context, officials: Official[], concepts: C
     }
     const org = role ? ctx.data.organisations.get(role.orgId) : undefined;
     // Concepts mentioned in the same paragraphs as the person.
-    const near = concepts
-      .filter((c) => o.mentions.some((m) => conceptBlocks.get(c.id)?.has(blockOf(m.start))))
-      .map((c) => c.id);
+    const near = concepts.filter((c) => o.mentions.some((m) => conceptBlocks.get(c.id)?.has(blockOf(m.start)))).map((c) => c.id);
     return {
       official: o.key,
       organisation: org ? { id: org.id, name: org.name, description: org.description } : null,
