@@ -3,6 +3,7 @@
  * templates (deterministic: the same seed gives the same text), and a large
  * non-news page for the early-exit case.
  */
+import type { AnalysisInput, Block } from '../../src/core/analysis/types.ts';
 
 const SPEAKERS = [
   ['Mark Rutte', 'NATO Secretary General', 'he'],
@@ -74,6 +75,18 @@ export function longArticleParagraphs(targetBytes: number, seed = 7): string[] {
     size += p.length + 2;
   }
   return out;
+}
+
+/** The long article as the core's input: paragraphs joined by blank lines, one block each, dated 2025-06-25. */
+export function longArticleInput(targetBytes: number): AnalysisInput {
+  const blocks: Block[] = [];
+  let text = '';
+  for (const p of longArticleParagraphs(targetBytes)) {
+    if (text) text += '\n\n';
+    blocks.push({ kind: 'paragraph', start: text.length, end: text.length + p.length });
+    text += p;
+  }
+  return { text, blocks, meta: {}, date: '2025-06-25', today: '2026-11-26' };
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');

@@ -5,22 +5,11 @@
  */
 import { Bench } from 'tinybench';
 import { analyze } from '../../src/core/analysis/analyze.ts';
-import type { Block } from '../../src/core/analysis/types.ts';
 import { bundledDataset } from '../../src/core/dataset/bundled.ts';
 import { DatasetIndex } from '../../src/core/dataset/index.ts';
-import { longArticleParagraphs } from './articles.ts';
+import { longArticleInput } from './articles.ts';
 
-function input(bytes: number) {
-  const paras = longArticleParagraphs(bytes);
-  const blocks: Block[] = [];
-  let text = '';
-  for (const p of paras) {
-    if (text) text += '\n\n';
-    blocks.push({ kind: 'paragraph', start: text.length, end: text.length + p.length });
-    text += p;
-  }
-  return { text, blocks, meta: {}, date: '2025-06-25', today: '2026-11-26' };
-}
+const input = longArticleInput;
 
 const data = bundledDataset();
 const sizes = [10_000, 100_000, 1_000_000];

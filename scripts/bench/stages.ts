@@ -8,19 +8,11 @@ import { createContext } from '../../src/core/analysis/context.ts';
 import { findConcepts, findOrganisations } from '../../src/core/analysis/entities.ts';
 import { findPeople } from '../../src/core/analysis/people.ts';
 import { findQuotes } from '../../src/core/analysis/quotes.ts';
-import type { Block } from '../../src/core/analysis/types.ts';
 import { bundledDataset } from '../../src/core/dataset/bundled.ts';
 import { tokenize } from '../../src/core/text/tokens.ts';
-import { longArticleParagraphs } from './articles.ts';
+import { longArticleInput } from './articles.ts';
 
-const paras = longArticleParagraphs(1_000_000);
-const blocks: Block[] = [];
-let text = '';
-for (const p of paras) {
-  if (text) text += '\n\n';
-  blocks.push({ kind: 'paragraph', start: text.length, end: text.length + p.length });
-  text += p;
-}
+const { text, blocks } = longArticleInput(1_000_000);
 const data = bundledDataset();
 for (let i = 0; i < 3; i++) analyze({ text, blocks, meta: {}, date: '2025-06-25', today: '2026-11-26' }, data);
 const T = (name: string, f: () => unknown) => {

@@ -3,22 +3,12 @@
  * (quotes, speakers, officials) up to the rare speaker lost at a chunk edge.
  */
 import { describe, expect, it } from 'vitest';
-import { longArticleParagraphs } from '../../scripts/bench/articles.ts';
+import { longArticleInput } from '../../scripts/bench/articles.ts';
 import { analyze } from '../../src/core/analysis/analyze.ts';
 import { analyzeAll, analyzeProgressively } from '../../src/core/analysis/progressive.ts';
-import type { Block } from '../../src/core/analysis/types.ts';
 import { bundledDataset } from '../../src/core/dataset/bundled.ts';
 
-function input(bytes: number) {
-  const blocks: Block[] = [];
-  let text = '';
-  for (const p of longArticleParagraphs(bytes)) {
-    if (text) text += '\n\n';
-    blocks.push({ kind: 'paragraph', start: text.length, end: text.length + p.length });
-    text += p;
-  }
-  return { text, blocks, meta: {}, date: '2025-06-25', today: '2026-11-26' };
-}
+const input = longArticleInput;
 
 describe('progressive analysis', () => {
   const data = bundledDataset();
