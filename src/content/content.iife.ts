@@ -18,7 +18,7 @@ import { datasetFromBackground } from './dataset.ts';
  * be shadowed by the page and turn Sourcelight off there (DOM clobbering). Named elements never have symbol keys.
  */
 const INSTANCE = Symbol.for('sourcelight.content');
-const instances = globalThis as unknown as Record<symbol, { session: PageSession; ready: Promise<void> } | undefined>;
+const instances = globalThis as unknown as Record<symbol, Promise<PageSession> | undefined>;
 
 const today = () => new Date().toISOString().slice(0, 10);
 const host = () => location.hostname.toLowerCase();
@@ -71,7 +71,7 @@ function applySettings(session: PageSession, s: Settings): void {
   if (on !== session.highlightsWanted) void session.setHighlights(on);
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<PageSession> {
   const { settings } = await loadSettings();
   const session = new PageSession({
     doc: document,
@@ -84,7 +84,6 @@ async function main(): Promise<void> {
   });
   session.highlightsWanted = highlightsOn(settings, host());
   const ready = session.start();
-  instances[INSTANCE] = { session, ready };
 
   browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
     // Only our own extension may drive this script.
@@ -95,14 +94,18 @@ async function main(): Promise<void> {
   });
   onSettingsChanged((s) => applySettings(session, s));
   await ready;
+  return session;
 }
 
 const existing = instances[INSTANCE];
 if (!existing) {
-  main().catch((e: unknown) => {
+  // Registered before the first await, so a second injection arriving meanwhile finds this one.
+  const started = main();
+  instances[INSTANCE] = started;
+  started.catch((e: unknown) => {
     if (alive()) console.warn('[Sourcelight]', e);
   });
 } else {
   // Injected again by "Analyze anyway": analyse whatever the first check said.
-  void existing.ready.then(() => existing.session.analyseNow());
+  void existing.then((session) => session.analyseNow()).catch(() => undefined);
 }
