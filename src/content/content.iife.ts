@@ -66,7 +66,7 @@ async function handle(msg: ToContent, session: PageSession): Promise<Reply<Conte
 }
 
 function applySettings(session: PageSession, s: Settings): void {
-  session.setStyle({ palette: s.palette, quoteStyle: s.quoteStyle }, s.cards);
+  session.configure({ palette: s.palette, quoteStyle: s.quoteStyle }, s.cards, s.sensitivity);
   const on = highlightsOn(s, host());
   if (on !== session.highlightsWanted) void session.setHighlights(on);
 }

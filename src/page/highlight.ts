@@ -207,6 +207,8 @@ export class Highlighter {
     const c = palette[colour % palette.length] ?? '#E69F00';
     (node as HTMLElement).style.setProperty('--sl-colour', c);
     node.setAttribute('data-speaker-colour', String(colour));
+    // The options page's "underline only" quote style (highlight.css drops the tint for it).
+    if (this.style.quoteStyle === 'underline') node.setAttribute('data-sl-style', 'underline');
   }
 
   /** Removes every mark we added, restoring the text nodes as they were. */

@@ -84,12 +84,16 @@ export class PageSession {
   private runToken = 0;
   /** The reader asked for this page ("Analyze anyway"): highlight it whatever the verdict, until it navigates. */
   private forced = false;
+  private style: HighlightStyle;
+  private sensitivity: Sensitivity;
   /** The current analysis is one to highlight (a relevant article, or forced): "on" paints only such a page. */
   private paintable = false;
   /** Bumped when highlighting must stop or restart: older marking loops stop. */
   private paintToken = 0;
 
   constructor(private readonly opts: SessionOptions) {
+    this.style = opts.style;
+    this.sensitivity = opts.sensitivity;
     this.highlighter = new Highlighter(opts.style);
     this.cards = new Cards(opts.doc, (m) => this.cardFor(m), opts.cards);
     this.url = opts.doc.location?.href ?? '';
@@ -143,7 +147,7 @@ export class PageSession {
       const steps = analyzeProgressively(
         { text: extraction.text, blocks: extraction.blocks, meta: extraction.meta, today: this.opts.today() },
         data,
-        { sensitivity: this.opts.sensitivity },
+        { sensitivity: this.sensitivity },
       );
       for (const step of steps) {
         this.analysis = step.analysis;
@@ -232,9 +236,24 @@ export class PageSession {
     this.opts.onChange?.(this);
   }
 
-  setStyle(style: HighlightStyle, cards: CardMode): void {
-    this.highlighter.setStyle(style);
+  /**
+   * New settings from the options page: cards switch at once, a new palette or
+   * quote style repaints the marks, a new sensitivity judges the page again.
+   */
+  configure(style: HighlightStyle, cards: CardMode, sensitivity: Sensitivity): void {
     this.cards.setMode(cards);
+    const restyled = JSON.stringify(style) !== JSON.stringify(this.style);
+    this.style = style;
+    this.highlighter.setStyle(style);
+    if (sensitivity !== this.sensitivity) {
+      this.sensitivity = sensitivity;
+      if (this.phase === 'ready') void this.run(false);
+      return;
+    }
+    if (restyled && this.highlighter.active) {
+      this.withoutObserver(() => this.highlighter.clear());
+      void this.paint();
+    }
   }
 
   /** Scrolls the page to a quote and flashes it. */

@@ -82,6 +82,21 @@ describe('on the seed page', () => {
   });
 });
 
+describe('highlight style', () => {
+  it('marks speech with the chosen palette and, for "underline only", a style hook', () => {
+    load(SEED);
+    const x = extractArticle(document);
+    const a = analyze({ text: x.text, blocks: x.blocks, meta: x.meta, today: '2026-11-26' }, bundledDataset());
+    const h = new Highlighter({ palette: ['#112233', '#445566'], quoteStyle: 'underline' });
+    for (const p of planRanges(a, x.blocks)) h.markBlock(p);
+    const speech = [...document.querySelectorAll<HTMLElement>('mark[data-sourcelight="quote"][data-speaker-colour]')];
+    expect(speech.length).toBeGreaterThan(10);
+    expect(speech.every((m) => m.getAttribute('data-sl-style') === 'underline')).toBe(true);
+    expect(new Set(speech.map((m) => m.style.getPropertyValue('--sl-colour').toLowerCase()))).toEqual(new Set(['#112233', '#445566']));
+    h.clear();
+  });
+});
+
 describe('awkward markup', () => {
   it('highlights a quote split across inline elements and restores it', () => {
     load(`<html><head><title>t</title></head><body><article><h1>NATO and Russia</h1>
