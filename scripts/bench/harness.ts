@@ -19,6 +19,17 @@ declare global {
   }
 }
 
+/** What one pipeline run reports (the runner adds the reference measurements to it). */
+export interface PipelineResult {
+  pipelineMs: number;
+  analysisMs: number;
+  analysisTotalMs: number;
+  highlightMs: number;
+  longestSliceMs: number;
+  longTasks: number[];
+  marks: number;
+}
+
 const today = () => '2026-11-26';
 const heap = () => (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? null;
 
@@ -86,15 +97,7 @@ const bench = {
   },
 
   /** The full in-page work as the content script does it: gate, extraction, analysis, highlighting (in slices). */
-  async pipeline(): Promise<{
-    pipelineMs: number;
-    analysisMs: number;
-    analysisTotalMs: number;
-    highlightMs: number;
-    longestSliceMs: number;
-    longTasks: number[];
-    marks: number;
-  }> {
+  async pipeline(): Promise<PipelineResult> {
     const longTasks: number[] = [];
     let observer: PerformanceObserver | null = null;
     try {

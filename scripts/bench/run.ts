@@ -27,6 +27,7 @@ import { CHROMIUM_ARGS } from '../../tests/e2e/support/launch.ts';
 import { type FixtureServer, startServer } from '../../tests/e2e/support/server.ts';
 import { datasetJson } from '../../vite.config.ts';
 import { largeNonNewsHtml, longArticleHtml } from './articles.ts';
+import type { PipelineResult } from './harness.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SHARED = resolve(ROOT, '../shared');
@@ -45,15 +46,8 @@ interface PageSpec {
   kind: 'article' | 'non-news' | 'corpus';
 }
 
-interface RunResult {
+interface RunResult extends PipelineResult {
   textBytes: number;
-  pipelineMs: number;
-  analysisMs: number;
-  analysisTotalMs: number;
-  highlightMs: number;
-  longestSliceMs: number;
-  longTasks: number[];
-  marks: number;
   floorMs: number;
   gateMs: number;
   naiveMs: number | null;
