@@ -7,10 +7,7 @@ import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { defineConfig } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
-import { compactDataset } from './src/core/dataset/compact.ts';
-import { compileIndex, packIndex } from './src/core/dataset/index.ts';
-import { buildDataset } from './src/core/dataset/schema.ts';
-import { DATASET_META, DATASET_SOURCES } from './src/data/index.ts';
+import { shippedDatasetJson } from './src/data/shipped.ts';
 
 export type Target = 'chrome' | 'firefox';
 
@@ -35,23 +32,15 @@ export function manifestFor(target: Target): ManifestV3Export {
 }
 
 /**
- * The dataset, checked when the extension is built (a bad file fails the
- * build with every problem listed) and compacted, as one JSON string the
- * extension parses with JSON.parse, which engines do faster than an object
- * literal. Passed by `define`, so the content script's separate IIFE build
- * gets it too.
+ * The dataset is checked when the extension is built (a bad file fails the
+ * build with every problem listed) and inlined as one JSON string, which
+ * engines parse faster than an object literal (src/data/shipped.ts).
  */
-export function datasetJson(): string {
-  const r = buildDataset(DATASET_META, DATASET_SOURCES);
-  if (!r.ok) throw new Error(`The dataset is invalid (${r.errors.length} problems):\n  ${r.errors.join('\n  ')}`);
-  return JSON.stringify({ dataset: compactDataset(r.dataset), index: packIndex(compileIndex(r.dataset)) });
-}
-
 export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
     publicDir: 'assets',
-    define: { __SOURCELIGHT_DATASET__: JSON.stringify(datasetJson()) },
+    define: { __SOURCELIGHT_DATASET__: JSON.stringify(shippedDatasetJson()) },
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,

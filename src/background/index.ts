@@ -1,19 +1,20 @@
 /**
- * Background: answers the typed messages, keeps the toolbar badge, and turns
- * highlights on/off per site from the keyboard command and the context menu.
- * Holds no page data; settings live in storage, which every tab listens to,
- * so a change reaches every open tab of the site at once.
+ * Background: analyses pages for the content scripts (src/background/analyse.ts),
+ * answers the typed messages, keeps the toolbar badge, and turns highlights
+ * on/off per site from the keyboard command and the context menu. Keeps no
+ * page data after answering; settings live in storage, which every tab
+ * listens to, so a change reaches every open tab of the site at once.
  */
 import browser from 'webextension-polyfill';
-import { DATASET_JSON } from '../shared/dataset.ts';
 import { contentScriptFiles, injectSourcelight, isRestrictedUrl } from '../shared/inject.ts';
 import { type BackgroundReplies, err, ok, parseToBackground, type Reply, type ToBackground } from '../shared/messages.ts';
 import { highlightsOn, withSite } from '../shared/settings.ts';
 import { loadSettings, onSettingsChanged, saveSettings } from '../shared/storage.ts';
+import { analyseForPage } from './analyse.ts';
 
 const MENU_ID = 'sourcelight-toggle-site';
 /** What a content script may ask of the background; everything else comes from our own pages. */
-const CONTENT_SCRIPT_MESSAGES: ReadonlySet<ToBackground['type']> = new Set(['ping', 'reportState', 'getDataset']);
+const CONTENT_SCRIPT_MESSAGES: ReadonlySet<ToBackground['type']> = new Set(['ping', 'reportState', 'analyse']);
 const EVERYWHERE_ID = 'sourcelight-everywhere';
 
 async function toggleSite(host: string, on?: boolean): Promise<boolean> {
@@ -53,8 +54,8 @@ async function handle(msg: ToBackground, sender: browser.Runtime.MessageSender):
     case 'injectInto':
       await injectSourcelight(msg.tabId);
       return ok(true);
-    case 'getDataset':
-      return ok(DATASET_JSON);
+    case 'analyse':
+      return ok(analyseForPage(msg.input, msg.sensitivity));
     case 'runCommand':
       return ok(await onCommand(msg.command));
     case 'listSites': {
@@ -69,7 +70,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
   if (sender.id !== browser.runtime.id) return undefined;
   const parsed = parseToBackground(message);
   if (!parsed.ok) return Promise.resolve(err(parsed.error));
-  // A content script lives in pages we do not control: it may only report and fetch the dataset.
+  // A content script lives in pages we do not control: it may only report and ask for an analysis.
   const fromExtensionPage = sender.url?.startsWith(browser.runtime.getURL('')) ?? false;
   if (!fromExtensionPage && !CONTENT_SCRIPT_MESSAGES.has(parsed.message.type)) {
     return Promise.resolve(err(`${parsed.message.type} is not accepted from a content script`));

@@ -1,15 +1,16 @@
 /**
- * The content script: wires a PageSession to extension storage (per-site
- * highlight choice, style) and to messages from the popup and background.
- * Runs once per page; a second injection (the popup's "Analyze anyway")
- * finds the first and reuses it.
+ * The content script's entry, written for the page that is not an article
+ * about NATO and Russia (most pages it runs on): it runs the cheap first
+ * check and, when the page fails it, loads nothing more — no extension API
+ * wrapper, no storage read, no session — unless the page changes into an
+ * article or the reader opens the popup. Everything else (src/content/content.ts)
+ * sits behind one dynamic import, which the IIFE build inlines, so it is
+ * parsed but never evaluated on such pages.
  */
-import browser from 'webextension-polyfill';
-import { PageSession } from '../page/session.ts';
-import { type ContentReplies, err, ok, parseToContent, type Reply, type TabState, type ToContent } from '../shared/messages.ts';
-import { highlightsOn, type Settings } from '../shared/settings.ts';
-import { loadSettings, onSettingsChanged } from '../shared/storage.ts';
-import { datasetFromBackground } from './dataset.ts';
+import { type GateResult, quickGate } from '../page/gate.ts';
+import type { Controller } from './content.ts';
+
+const started = performance.now();
 
 /**
  * Where every injection of this script into the same page finds the first (isolated world, invisible to the page).
@@ -18,94 +19,82 @@ import { datasetFromBackground } from './dataset.ts';
  * be shadowed by the page and turn Sourcelight off there (DOM clobbering). Named elements never have symbol keys.
  */
 const INSTANCE = Symbol.for('sourcelight.content');
-const instances = globalThis as unknown as Record<symbol, Promise<PageSession> | undefined>;
+const instances = globalThis as unknown as Record<symbol, { wake: () => Promise<Controller> } | undefined>;
 
-const today = () => new Date().toISOString().slice(0, 10);
-const host = () => location.hostname.toLowerCase();
+/** After a change, wait this long for the page to settle, and re-check at most this often. */
+const SETTLE_MS = 400;
+const MIN_INTERVAL_MS = 1500;
 
-/** The extension was reloaded or updated: this copy can no longer talk to it. */
-const alive = () => {
-  try {
-    return Boolean(browser.runtime?.id);
-  } catch {
-    return false;
+function main(): void {
+  const existing = instances[INSTANCE];
+  if (existing) {
+    // Injected again by "Analyze anyway": analyse whatever the first check said.
+    void existing
+      .wake()
+      .then((c) => c.analyseNow())
+      .catch(() => undefined);
+    return;
   }
-};
+  let gate: GateResult = quickGate(document);
+  const gateMs = performance.now() - started;
+  let entryMs = 0;
+  let loading: Promise<Controller> | null = null;
+  let stopWatching = () => {};
+  const wake = () => {
+    stopWatching();
+    const woken = performance.now();
+    loading ??= import('./content.ts').then((m) => m.start({ gate, gateMs, entryMs, woken }));
+    return loading;
+  };
+  instances[INSTANCE] = { wake };
+  listen(wake);
+  if (gate.pass) void wake();
+  else
+    stopWatching = watch(() => {
+      gate = quickGate(document);
+      if (gate.pass) void wake();
+    });
+  entryMs = performance.now() - started;
+}
 
-function stateOf(session: PageSession): TabState {
-  return {
-    phase: session.phase,
-    highlights: session.highlightsWanted,
-    host: host(),
-    summary: session.summary,
-    ...(session.message ? { message: session.message } : {}),
+/**
+ * The one message listener, on the browser's own API (the promise wrapper
+ * loads with the rest): a message from the popup wakes the full script.
+ */
+function listen(wake: () => Promise<Controller>): void {
+  const api = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
+  api.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+    // Only our own extension may drive this script.
+    if (sender.id !== api.runtime.id) return undefined;
+    wake()
+      .then((c) => c.handle(message))
+      .then(sendResponse, (e: unknown) => sendResponse({ ok: false, error: e instanceof Error ? e.message : String(e) }));
+    return true;
+  });
+}
+
+/** Calls `check` when the page has changed (new content, or single-page navigation), debounced; returns the stop. */
+function watch(check: () => void): () => void {
+  const view = document.defaultView;
+  if (!view?.MutationObserver || !document.body) return () => {};
+  let timer = 0;
+  let last = 0;
+  const later = () => {
+    view.clearTimeout(timer);
+    const wait = Math.max(SETTLE_MS, last + MIN_INTERVAL_MS - performance.now());
+    timer = view.setTimeout(() => {
+      last = performance.now();
+      check();
+    }, wait);
+  };
+  const observer = new view.MutationObserver(later);
+  observer.observe(document.body, { childList: true, subtree: true });
+  view.addEventListener('popstate', later);
+  return () => {
+    observer.disconnect();
+    view.removeEventListener('popstate', later);
+    view.clearTimeout(timer);
   };
 }
 
-function report(session: PageSession): void {
-  if (!alive()) return;
-  const quotes = session.analysis?.verdict === 'relevant' && session.highlighted ? (session.summary?.counts.speech ?? 0) : 0;
-  browser.runtime.sendMessage({ type: 'reportState', quotes, relevant: session.analysis?.verdict === 'relevant' }).catch(() => undefined);
-}
-
-async function handle(msg: ToContent, session: PageSession): Promise<Reply<ContentReplies[ToContent['type']]>> {
-  switch (msg.type) {
-    case 'getState':
-      return ok(stateOf(session));
-    case 'setHighlights':
-      await session.setHighlights(msg.on);
-      return ok(stateOf(session));
-    case 'analyzeNow':
-      await session.analyseNow();
-      return ok(stateOf(session));
-    case 'scrollToQuote':
-      return ok(session.scrollToQuote(msg.index));
-    case 'getAnalysis':
-      return ok(session.analysis);
-  }
-}
-
-function applySettings(session: PageSession, s: Settings): void {
-  session.configure({ palette: s.palette, quoteStyle: s.quoteStyle }, s.cards, s.sensitivity);
-  const on = highlightsOn(s, host());
-  if (on !== session.highlightsWanted) void session.setHighlights(on);
-}
-
-async function main(): Promise<PageSession> {
-  const { settings } = await loadSettings();
-  const session = new PageSession({
-    doc: document,
-    dataset: datasetFromBackground,
-    today,
-    style: { palette: settings.palette, quoteStyle: settings.quoteStyle },
-    cards: settings.cards,
-    sensitivity: settings.sensitivity,
-    onChange: report,
-  });
-  session.highlightsWanted = highlightsOn(settings, host());
-  const ready = session.start();
-
-  browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
-    // Only our own extension may drive this script.
-    if (sender.id !== browser.runtime.id) return undefined;
-    const parsed = parseToContent(message);
-    if (!parsed.ok) return Promise.resolve(err(parsed.error));
-    return ready.then(() => handle(parsed.message, session)).catch((e: unknown) => err(e instanceof Error ? e.message : String(e)));
-  });
-  onSettingsChanged((s) => applySettings(session, s));
-  await ready;
-  return session;
-}
-
-const existing = instances[INSTANCE];
-if (!existing) {
-  // Registered before the first await, so a second injection arriving meanwhile finds this one.
-  const started = main();
-  instances[INSTANCE] = started;
-  started.catch((e: unknown) => {
-    if (alive()) console.warn('[Sourcelight]', e);
-  });
-} else {
-  // Injected again by "Analyze anyway": analyse whatever the first check said.
-  void existing.then((session) => session.analyseNow()).catch(() => undefined);
-}
+main();

@@ -45,6 +45,8 @@ const EXCLUDED = [
 export const EXCLUDE_SELECTORS: string[] = EXCLUDED.flatMap((s) => [s, `${s} *`]);
 /** The same as one selector list: one native matches() call instead of one per selector. */
 export const EXCLUDE_ONE = EXCLUDE_SELECTORS.join(',');
+/** The excluded elements themselves (without their descendants): does a block hold any at all? */
+export const EXCLUDED_ELEMENTS = EXCLUDED.join(',');
 
 /** Elements whose whole subtree is page furniture, not the article. */
 const SKIP_TAGS = new Set([

@@ -11,7 +11,8 @@
  */
 import Mark from 'mark.js';
 import type { Analysis } from '../core/analysis/types.ts';
-import { EXCLUDE_ONE, type ExtractedBlock } from './extract.ts';
+import { DEFAULT_PALETTE } from '../core/palette.ts';
+import { EXCLUDE_ONE, EXCLUDED_ELEMENTS, type ExtractedBlock } from './extract.ts';
 
 export const MARK_CLASS = 'sourcelight-mark';
 
@@ -160,8 +161,12 @@ export class Highlighter {
     // Never double-wrap: anything of ours already here goes first.
     unwrapMarks(el);
     let count = 0;
+    // mark.js tests every text node against the exclusions, and the descendant forms make that costly (over
+    // half of highlighting the seed article, cold). A block's own ancestors are never excluded (extraction
+    // would have skipped it), so only a block holding an excluded element needs them; most hold none.
     // One comma-joined selector: mark.js calls matches() once per selector per text node.
-    const common = { element: 'mark', className: MARK_CLASS, exclude: [EXCLUDE_ONE] };
+    const exclude = el.querySelector(EXCLUDED_ELEMENTS) ? [EXCLUDE_ONE] : [];
+    const common = { element: 'mark', className: MARK_CLASS, exclude };
     if (plan.quotes.length) {
       mark.markRanges(
         plan.quotes.map((q) => ({ start: q.start, length: q.length, q })),
@@ -201,14 +206,28 @@ export class Highlighter {
     return count;
   }
 
-  /** Colour is set on the mark itself as a custom property; the stylesheet does the rest. */
+  /**
+   * The speaker's colour: the style sheet gives the default palette's by `data-speaker-colour`; a custom palette
+   * sets it on the mark as a custom property. (Inline styles cost: setting one on every mark was a third of
+   * highlighting the seed article, cold.)
+   */
   private paint(node: Element, colour: number): void {
     const palette = this.style.palette;
-    const c = palette[colour % palette.length] ?? '#E69F00';
-    (node as HTMLElement).style.setProperty('--sl-colour', c);
-    node.setAttribute('data-speaker-colour', String(colour));
+    const slot = colour % palette.length;
+    const c = palette[slot] ?? DEFAULT_PALETTE[0] ?? '#E69F00';
+    node.setAttribute('data-speaker-colour', String(slot));
+    if (palette.length !== DEFAULT_PALETTE.length || c.toLowerCase() !== DEFAULT_PALETTE[slot]?.toLowerCase()) {
+      (node as HTMLElement).style.setProperty('--sl-colour', c);
+    }
     // The options page's "underline only" quote style (highlight.css drops the tint for it).
     if (this.style.quoteStyle === 'underline') node.setAttribute('data-sl-style', 'underline');
+  }
+
+  /** The colour a quote mark is painted in (for its card). */
+  colourOf(mark: Element): string | null {
+    const slot = Number(mark.getAttribute('data-speaker-colour'));
+    const palette = this.style.palette;
+    return Number.isInteger(slot) && mark.hasAttribute('data-speaker-colour') ? (palette[slot % palette.length] ?? null) : null;
   }
 
   /** Removes every mark we added, restoring the text nodes as they were. */

@@ -5,60 +5,54 @@
  * navigation) with one debounced observer, and undo everything on request.
  * No browser extension APIs here: the content script wires those in.
  */
-import { analyzeProgressively, CHUNK_CHARS } from '../core/analysis/progressive.ts';
+
 import type { Sensitivity } from '../core/analysis/topic.ts';
-import type { Analysis } from '../core/analysis/types.ts';
-import type { DatasetIndex } from '../core/dataset/index.ts';
-import { NATO_WORDS, RUSSIA_WORDS, UKRAINE_WAR_WORDS } from '../core/lexicon/topic.ts';
-import { type Summary, summarise } from '../core/summary.ts';
-import { fold } from '../core/text/fold.ts';
+import type { Analysis, AnalysisInput } from '../core/analysis/types.ts';
+import { MAX_TEXT_CHARS } from '../core/limits.ts';
+import type { Summary } from '../core/summary.ts';
+import type { SessionTimings } from '../core/timings.ts';
 import { type CardContent, type CardMode, Cards } from './cards.ts';
 import { type Extraction, extractArticle } from './extract.ts';
+import { type GateResult, quickGate } from './gate.ts';
 import { Highlighter, type HighlightStyle, MARK_CLASS, planRanges } from './highlight.ts';
 
 export type Phase = 'idle' | 'analysing' | 'ready' | 'skipped' | 'error';
 
+export interface AnalysisResult {
+  analysis: Analysis;
+  summary: Summary;
+  /** Milliseconds the analysis took off the page's main thread (0 when it ran in the page). */
+  remoteMs: number;
+}
+
+/**
+ * Analyses a page's extracted text. Resolves to a function that finishes the
+ * job on the page's main thread (parsing a reply, or the whole analysis when
+ * it runs in the page): the session times that call as its own work.
+ */
+export type Analyser = (input: AnalysisInput, sensitivity: Sensitivity) => Promise<() => AnalysisResult>;
+
 export interface SessionOptions {
   doc: Document;
-  /**
-   * Gets the dataset (lazily: only pages that pass the first check pay for
-   * it): resolves to a function that returns the index, building it on first
-   * call — the session times that call as its own work.
-   */
-  dataset: () => Promise<() => DatasetIndex>;
+  /** Where the analysis runs (the extension: in the background; the benchmark's reference: in the page). */
+  analyse: Analyser;
   today: () => string;
   style: HighlightStyle;
   cards: CardMode;
   sensitivity: Sensitivity;
   /** Called whenever the state the popup shows changes. */
   onChange?: (s: PageSession) => void;
+  /**
+   * Awaited before each analysis: the content script loads the reader's
+   * settings here, so a page skipped by the first check never touches storage.
+   */
+  beforeAnalysis?: () => Promise<void>;
 }
 
-/** Text read at most (characters): beyond this, giant pages are analysed in part. */
-export const TEXT_BUDGET = 2_000_000;
 const MUTATION_DEBOUNCE_MS = 400;
 const MIN_RESCAN_INTERVAL_MS = 1500;
 /** Blocks marked per slice before yielding to the page. */
 const SLICE_MS = 12;
-
-const TOPIC_WORDS = new Set([...NATO_WORDS, ...RUSSIA_WORDS, ...UKRAINE_WAR_WORDS]);
-
-/**
- * The cheap first check, before any dataset is loaded: does the page look
- * like an article, and does its title or opening name NATO, Russia or
- * Ukraine in any of our languages? Costs well under a millisecond.
- */
-export function quickGate(doc: Document): { pass: boolean; reason: string } {
-  // One walk that stops at the first hit: an <article>, or a paragraph after another paragraph.
-  if (!doc.querySelector('article, p ~ p')) return { pass: false, reason: 'This page does not look like an article.' };
-  const paragraphs = doc.getElementsByTagName('p');
-  let sample = `${doc.title} ${doc.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? ''} ${doc.querySelector('h1')?.textContent ?? ''}`;
-  // Indexed access walks only as far as needed (length would walk the whole page).
-  for (let i = 0, p = paragraphs[0]; p && sample.length < 6000; p = paragraphs[++i]) sample += ` ${p.textContent ?? ''}`;
-  const words = fold(sample).split(/[^\p{L}\p{N}'-]+/u);
-  for (const w of words) if (TOPIC_WORDS.has(w) || TOPIC_WORDS.has(w.replace(/'s$/, ''))) return { pass: true, reason: '' };
-  return { pass: false, reason: 'The page does not mention NATO, Russia or Ukraine.' };
-}
 
 export class PageSession {
   phase: Phase = 'idle';
@@ -67,15 +61,13 @@ export class PageSession {
   summary: Summary | null = null;
   extraction: Extraction | null = null;
   highlightsWanted = true;
-  /**
-   * Milliseconds of the last run: analysis (extraction, dataset, core — all
-   * slices), the part of it done before the page's first DOM change,
-   * highlighting, and the longest uninterrupted slice of our work.
-   */
-  timings = { analysis: 0, beforeFirstChange: 0, highlight: 0, longestSlice: 0 };
+  /** Milliseconds of the last run (see SessionTimings). */
+  timings: SessionTimings = { gate: 0, analysis: 0, beforeFirstChange: 0, highlight: 0, longestSlice: 0, remote: 0, total: -1, started: 0 };
 
   private readonly highlighter: Highlighter;
-  private readonly cards: Cards;
+  /** Created on the first highlighting: a page that is never highlighted gets no listeners from us. */
+  private cardsInstance: Cards | null = null;
+  private cardMode: CardMode;
   private observer: MutationObserver | null = null;
   private debounce = 0;
   private lastScan = 0;
@@ -95,7 +87,7 @@ export class PageSession {
     this.style = opts.style;
     this.sensitivity = opts.sensitivity;
     this.highlighter = new Highlighter(opts.style);
-    this.cards = new Cards(opts.doc, (m) => this.cardFor(m), opts.cards);
+    this.cardMode = opts.cards;
     this.url = opts.doc.location?.href ?? '';
   }
 
@@ -103,9 +95,11 @@ export class PageSession {
     return this.highlighter.active;
   }
 
-  /** Runs the first check, then the analysis; highlights relevant articles when wanted. */
-  async start(): Promise<void> {
-    const gate = quickGate(this.opts.doc);
+  /** Runs the first check (unless the caller just did), then the analysis; highlights relevant articles when wanted. */
+  async start(checked?: GateResult): Promise<void> {
+    const t0 = performance.now();
+    const gate = checked ?? quickGate(this.opts.doc);
+    if (!checked) this.timings.gate = performance.now() - t0;
     if (!gate.pass) {
       this.phase = 'skipped';
       this.message = gate.reason;
@@ -127,54 +121,57 @@ export class PageSession {
   private async run(force: boolean): Promise<void> {
     this.phase = 'analysing';
     const runId = ++this.runToken;
-    this.timings = { analysis: 0, beforeFirstChange: -1, highlight: 0, longestSlice: 0 };
+    // Settings that cannot be read leave the current ones (the defaults) in place.
+    await this.opts.beforeAnalysis?.().catch(() => undefined);
+    if (runId !== this.runToken) return;
+    const started = performance.now();
+    this.timings = {
+      gate: this.timings.gate,
+      analysis: 0,
+      beforeFirstChange: -1,
+      highlight: 0,
+      longestSlice: 0,
+      remote: 0,
+      total: -1,
+      started,
+    };
     try {
       const doc = this.opts.doc;
-      const href = doc.location?.href ?? null;
-      let sliceStart = performance.now();
-      const extraction = extractArticle(doc, { url: href ?? '', budget: TEXT_BUDGET });
-      const big = extraction.text.length > CHUNK_CHARS;
-      this.timings.analysis += performance.now() - sliceStart;
-      this.noteSlice(performance.now() - sliceStart);
-      const build = await this.opts.dataset();
+      let sliceStart = started;
+      const extraction = extractArticle(doc, { url: doc.location?.href ?? '', budget: MAX_TEXT_CHARS });
+      // Only plain data leaves the page layer: the blocks without their elements.
+      const input: AnalysisInput = {
+        text: extraction.text,
+        blocks: extraction.blocks.map(({ kind, start, end }) => ({ kind, start, end })),
+        meta: extraction.meta,
+        today: this.opts.today(),
+      };
+      const pending = this.opts.analyse(input, this.sensitivity);
+      sliceStart = await this.endSlice(sliceStart, 'analysis', false);
+      const finish = await pending;
+      if (runId !== this.runToken) return;
       sliceStart = performance.now();
-      const data = build();
-      // Long pages: the dataset's first indexing gets a slice of its own.
-      if (big) sliceStart = await this.endSlice(sliceStart, 'analysis');
+      const { analysis, summary, remoteMs } = finish();
+      this.timings.remote = remoteMs;
       this.withoutObserver(() => this.highlighter.clear());
       this.extraction = extraction;
-      let paint = false;
-      const steps = analyzeProgressively(
-        { text: extraction.text, blocks: extraction.blocks, meta: extraction.meta, today: this.opts.today() },
-        data,
-        { sensitivity: this.sensitivity },
-      );
-      for (const step of steps) {
-        this.analysis = step.analysis;
-        const first = step.from === 0;
-        if (first || step.done) this.summary = summarise(step.analysis, data, href);
-        if (first) {
-          this.phase = 'ready';
-          this.message = null;
-          paint = force || this.forced || (step.analysis.verdict === 'relevant' && step.analysis.isArticle);
-          this.paintable = paint;
-        }
-        const analysed = performance.now();
-        this.timings.analysis += analysed - sliceStart;
-        sliceStart = analysed;
-        if (paint && this.highlightsWanted) {
-          const plans = planRanges(step.analysis, extraction.blocks.slice(step.from, step.to));
-          sliceStart = await this.markPlans(plans, this.paintToken, sliceStart);
-          if (runId !== this.runToken) return;
-        }
-        if (!step.done) {
-          if (first) this.opts.onChange?.(this);
-          sliceStart = await this.endSlice(sliceStart, null);
-          if (runId !== this.runToken) return;
-        }
+      this.analysis = analysis;
+      this.summary = summary;
+      this.phase = 'ready';
+      this.message = null;
+      const paint = force || this.forced || (analysis.verdict === 'relevant' && analysis.isArticle);
+      this.paintable = paint;
+      const analysed = performance.now();
+      this.timings.analysis += analysed - sliceStart;
+      // A long reply to parse gets a slice of its own before the marking starts.
+      sliceStart = analysed - sliceStart > SLICE_MS ? await this.endSlice(sliceStart, null) : sliceStart;
+      if (paint && this.highlightsWanted) {
+        sliceStart = await this.markPlans(planRanges(analysis, extraction.blocks), this.paintToken, sliceStart);
+        if (runId !== this.runToken) return;
       }
       this.noteSlice(performance.now() - sliceStart);
       if (this.timings.beforeFirstChange < 0) this.timings.beforeFirstChange = this.timings.analysis;
+      this.timings.total = performance.now() - started;
     } catch (e) {
       this.phase = 'error';
       this.message = `Analysis failed: ${e instanceof Error ? e.message : String(e)}`;
@@ -184,6 +181,7 @@ export class PageSession {
 
   /** Marks blocks in order, yielding to the page whenever a slice has run SLICE_MS. Returns the new slice start. */
   private async markPlans(plans: ReturnType<typeof planRanges>, token: number, sliceStart: number): Promise<number> {
+    this.cardsInstance ??= new Cards(this.opts.doc, (m) => this.cardFor(m), this.cardMode);
     let start = sliceStart;
     let t = performance.now();
     for (const p of plans) {
@@ -202,11 +200,11 @@ export class PageSession {
   }
 
   /** Ends a slice of main-thread work: records its length, lets the page run, returns when we may continue. */
-  private async endSlice(sliceStart: number, counted: 'analysis' | null): Promise<number> {
+  private async endSlice(sliceStart: number, counted: 'analysis' | null, yieldNow = true): Promise<number> {
     const now = performance.now();
     if (counted) this.timings[counted] += now - sliceStart;
     this.noteSlice(now - sliceStart);
-    await new Promise((r) => setTimeout(r, 0));
+    if (yieldNow) await new Promise((r) => setTimeout(r, 0));
     return performance.now();
   }
 
@@ -228,7 +226,7 @@ export class PageSession {
     this.highlightsWanted = on;
     if (!on) {
       this.paintToken++;
-      this.cards.hide();
+      this.cardsInstance?.hide();
       this.withoutObserver(() => this.highlighter.clear());
     } else if (this.analysis && this.paintable && !this.highlighter.active) {
       await this.paint();
@@ -241,7 +239,8 @@ export class PageSession {
    * quote style repaints the marks, a new sensitivity judges the page again.
    */
   configure(style: HighlightStyle, cards: CardMode, sensitivity: Sensitivity): void {
-    this.cards.setMode(cards);
+    this.cardMode = cards;
+    this.cardsInstance?.setMode(cards);
     const restyled = JSON.stringify(style) !== JSON.stringify(this.style);
     this.style = style;
     this.highlighter.setStyle(style);
@@ -292,7 +291,8 @@ export class PageSession {
     this.runToken++;
     this.paintToken++;
     this.withoutObserver(() => this.highlighter.clear());
-    this.cards.destroy();
+    this.cardsInstance?.destroy();
+    this.cardsInstance = null;
   }
 
   // ---- following page changes ------------------------------------------
@@ -333,11 +333,12 @@ export class PageSession {
     const navigated = href !== this.url;
     this.url = href;
     if (!navigated && this.extraction && sameText(this.extraction, this.opts.doc)) return;
-    // New article after navigation, or new paragraphs: analyse again; old marks go first.
+    // New article after navigation (old marks go at once), or new paragraphs (old marks stay until the new
+    // analysis arrives, and stay if it cannot: a copy left behind by an extension update has no background).
     this.runToken++;
     this.paintToken++;
-    this.withoutObserver(() => this.highlighter.clear());
     if (navigated) {
+      this.withoutObserver(() => this.highlighter.clear());
       this.forced = false;
       this.paintable = false;
       this.analysis = null;
@@ -383,7 +384,7 @@ export class PageSession {
     if (q.kind === 'scare') return { title: 'Quoted term', subtitle: 'Scare quotes or a title, not speech.', lines: [] };
     if (!q.speaker) return { title: 'Unattributed quote', subtitle: 'No speaker could be found for this quote.', lines: [] };
     const o = a.officials.find((x) => x.key === q.speaker?.key);
-    const colour = (mark as HTMLElement).style?.getPropertyValue('--sl-colour') || null;
+    const colour = this.highlighter.colourOf(mark);
     return {
       title: q.speaker.name,
       subtitle: o?.role ? `${o.role}${o.org ? `, ${o.org}` : ''}` : q.speaker.type === 'organisation' ? 'Organisation' : null,
@@ -404,6 +405,6 @@ function isOurs(r: MutationRecord): boolean {
 
 /** The article's text is what we analysed last time. */
 function sameText(x: Extraction, doc: Document): boolean {
-  const fresh = extractArticle(doc, { budget: TEXT_BUDGET });
+  const fresh = extractArticle(doc, { budget: MAX_TEXT_CHARS });
   return fresh.text === x.text;
 }

@@ -6,8 +6,13 @@
  * - `ToBackground`: sent by the content script, popup or options page.
  * - `ToContent`: sent by the popup or background to a tab's content script.
  */
+
+import type { Sensitivity } from '../core/analysis/topic.ts';
+import type { Analysis, AnalysisInput, BlockKind, DateSource } from '../core/analysis/types.ts';
+import { MAX_TEXT_CHARS } from '../core/limits.ts';
 import type { Summary } from '../core/summary.ts';
-import { bool, type Check, num, obj, oneOf, str, validate } from '../core/validate.ts';
+import type { SessionTimings } from '../core/timings.ts';
+import { arrayOf, bool, type Check, isoDate, num, obj, oneOf, str, validate } from '../core/validate.ts';
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -24,6 +29,15 @@ export interface TabState {
   summary: Summary | null;
   /** Why the page was skipped or failed, in plain words. */
   message?: string;
+  /** Milliseconds: the content script's own start-up, then the last run's (see src/core/timings.ts). */
+  timings?: RunTimings;
+}
+
+export interface RunTimings extends SessionTimings {
+  /** The entry: the first check and the one message listener (all a skipped page costs). */
+  script: number;
+  /** Loading and wiring the rest of the content script, when a page passed or the popup asked. */
+  wake: number;
 }
 
 // ---- to the content script -------------------------------------------------
@@ -60,8 +74,11 @@ export type ToBackground =
   | { type: 'setSiteHighlights'; host: string; on: boolean }
   | { type: 'injectInto'; tabId: number }
   | { type: 'listSites' }
-  /** The shipped dataset as JSON, for a content script whose page passed the first check. */
-  | { type: 'getDataset' }
+  /**
+   * Analyses a page's extracted text in the background, off the page's main thread (the dataset lives there,
+   * indexed once for every tab). The reply is the JSON of an `AnalysisReply`, parsed by the content script.
+   */
+  | { type: 'analyse'; input: AnalysisInput; sensitivity: Sensitivity }
   /** Runs a keyboard command's handler, exactly as pressing the shortcut does (the e2e tests drive it this way). */
   | { type: 'runCommand'; command: 'toggle-highlights' };
 
@@ -73,8 +90,70 @@ export interface BackgroundReplies {
   injectInto: true;
   listSites: { host: string; on: boolean }[];
   runCommand: boolean | null;
-  getDataset: string;
+  analyse: string;
 }
+
+/** What `analyse` answers (as JSON): the analysis without its text (the page has it), the popup's summary, and the time taken. */
+export interface AnalysisReply {
+  analysis: Omit<Analysis, 'text'> & { text: '' };
+  summary: Summary;
+  /** Milliseconds the background spent (dataset indexing on first use included). */
+  ms: number;
+}
+
+const MAX_BLOCKS = 200_000;
+
+const BLOCK_KINDS: readonly BlockKind[] = [
+  'title',
+  'heading',
+  'paragraph',
+  'caption',
+  'blockquote',
+  'list-item',
+  'credit',
+  'byline',
+  'dateline',
+];
+const DATE_SOURCES: readonly DateSource[] = ['meta', 'json-ld', 'time', 'url', 'dateline', 'caption', 'text', 'given', 'today'];
+const offset = num({ min: 0, max: MAX_TEXT_CHARS, integer: true });
+const text = (max: number) => str({ max });
+
+const analysisInput: Check<AnalysisInput> = (v, path, issues) => {
+  const r = obj(
+    {
+      text: text(MAX_TEXT_CHARS),
+      blocks: arrayOf(obj({ kind: oneOf(BLOCK_KINDS), start: offset, end: offset }), { max: MAX_BLOCKS }),
+      meta: obj(
+        {
+          url: text(4096),
+          title: text(2000),
+          lang: text(40),
+          ogType: text(100),
+          jsonLdTypes: arrayOf(text(100), { max: 50 }),
+          dates: arrayOf(obj({ value: text(100), source: oneOf(DATE_SOURCES) }), { max: 50 }),
+          hasArticleElement: bool,
+          linkDensity: num({ min: 0, max: 1 }),
+          pageTextLength: num({ min: 0, integer: true }),
+        },
+        { optional: ['url', 'title', 'lang', 'ogType', 'jsonLdTypes', 'dates', 'hasArticleElement', 'linkDensity', 'pageTextLength'] },
+      ),
+      date: isoDate,
+      today: isoDate,
+    },
+    { optional: ['date'] },
+  )(v, path, issues);
+  if (!r) return undefined;
+  // Offsets must lie inside the text, in order: the core indexes the text with them.
+  let last = 0;
+  for (const [i, b] of r.blocks.entries()) {
+    if (b.start > b.end || b.end > r.text.length || b.start < last) {
+      issues.list.push(`${path}.blocks[${i}]: offsets ${b.start}–${b.end} are out of order or outside the text`);
+      return undefined;
+    }
+    last = b.end;
+  }
+  return r;
+};
 
 const host = str({ min: 1, max: 253, pattern: /^[a-z0-9.-]+(?::\d+)?$/i });
 const toBackgroundChecks: { [K in ToBackground['type']]: Check<Extract<ToBackground, { type: K }>> } = {
@@ -84,7 +163,11 @@ const toBackgroundChecks: { [K in ToBackground['type']]: Check<Extract<ToBackgro
   setSiteHighlights: obj({ type: oneOf(['setSiteHighlights'] as const), host, on: bool }),
   injectInto: obj({ type: oneOf(['injectInto'] as const), tabId: num({ min: 0, integer: true }) }),
   listSites: obj({ type: oneOf(['listSites'] as const) }),
-  getDataset: obj({ type: oneOf(['getDataset'] as const) }),
+  analyse: obj({
+    type: oneOf(['analyse'] as const),
+    input: analysisInput,
+    sensitivity: oneOf(['low', 'normal', 'high'] as const),
+  }),
   runCommand: obj({ type: oneOf(['runCommand'] as const), command: oneOf(['toggle-highlights'] as const) }),
 };
 

@@ -3,6 +3,8 @@
  * older stored versions. A corrupt or unknown stored value never breaks the
  * extension: each field that fails its check falls back to its default.
  */
+
+import { DEFAULT_PALETTE } from '../core/palette.ts';
 import { bool, type Check, obj, oneOf, str, validate } from '../core/validate.ts';
 
 export const SETTINGS_KEY = 'settings';
@@ -27,8 +29,7 @@ export interface Settings {
   sensitivity: Sensitivity;
 }
 
-/** Okabe–Ito colours: distinguishable with the common colour-vision deficiencies. */
-export const DEFAULT_PALETTE = ['#E69F00', '#56B4E9', '#009E73', '#CC79A7', '#0072B2', '#D55E00', '#F0E442', '#999999'];
+export { DEFAULT_PALETTE };
 
 export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,

@@ -93,7 +93,32 @@ describe('highlight style', () => {
     expect(speech.length).toBeGreaterThan(10);
     expect(speech.every((m) => m.getAttribute('data-sl-style') === 'underline')).toBe(true);
     expect(new Set(speech.map((m) => m.style.getPropertyValue('--sl-colour').toLowerCase()))).toEqual(new Set(['#112233', '#445566']));
+    expect(new Set(speech.map((m) => h.colourOf(m)))).toEqual(new Set(['#112233', '#445566']));
     h.clear();
+  });
+
+  it('paints the default palette from the style sheet, by slot, with no inline style on any mark', () => {
+    load(SEED);
+    const x = extractArticle(document);
+    const a = analyze({ text: x.text, blocks: x.blocks, meta: x.meta, today: '2026-11-26' }, bundledDataset());
+    const h = new Highlighter({ palette: DEFAULT_PALETTE, quoteStyle: 'background' });
+    for (const p of planRanges(a, x.blocks)) h.markBlock(p);
+    const speech = [...document.querySelectorAll<HTMLElement>('mark[data-sourcelight="quote"][data-speaker-colour]')];
+    expect(speech.length).toBeGreaterThan(10);
+    expect(speech.every((m) => !m.hasAttribute('style'))).toBe(true);
+    // Four speakers in the seed: four slots, each the palette's colour for its card.
+    expect(new Set(speech.map((m) => m.getAttribute('data-speaker-colour')))).toEqual(new Set(['0', '1', '2', '3']));
+    expect(speech.map((m) => h.colourOf(m)).every((c) => c !== null && DEFAULT_PALETTE.includes(c))).toBe(true);
+    h.clear();
+  });
+
+  it('has the default palette in the style sheet, slot for slot', () => {
+    const css = readFileSync(resolve(import.meta.dirname, '../../src/content/highlight.css'), 'utf8');
+    const slots = [...css.matchAll(/\[data-speaker-colour="(\d+)"\]\s*\{\s*--sl-colour:\s*(#[0-9a-f]{6});/gi)].map((m) => [
+      Number(m[1]),
+      m[2]?.toLowerCase(),
+    ]);
+    expect(slots).toEqual(DEFAULT_PALETTE.map((c, i) => [i, c.toLowerCase()]));
   });
 });
 

@@ -24,7 +24,16 @@ const GOOD_TO_BACKGROUND: { [K in ToBackground['type']]: Extract<ToBackground, {
   setSiteHighlights: { type: 'setSiteHighlights', host: 'localhost:8080', on: false },
   injectInto: { type: 'injectInto', tabId: 12 },
   listSites: { type: 'listSites' },
-  getDataset: { type: 'getDataset' },
+  analyse: {
+    type: 'analyse',
+    input: {
+      text: 'NATO said: “We are ready.”',
+      blocks: [{ kind: 'paragraph', start: 0, end: 26 }],
+      meta: { url: 'https://news.example/a', title: 'Ready', dates: [{ value: '2024-05-01', source: 'meta' }], hasArticleElement: true },
+      today: '2026-11-26',
+    },
+    sensitivity: 'normal',
+  },
   runCommand: { type: 'runCommand', command: 'toggle-highlights' },
 };
 const GOOD_TO_CONTENT: { [K in ToContent['type']]: Extract<ToContent, { type: K }> } = {
@@ -34,6 +43,12 @@ const GOOD_TO_CONTENT: { [K in ToContent['type']]: Extract<ToContent, { type: K 
   scrollToQuote: { type: 'scrollToQuote', index: 0 },
   getAnalysis: { type: 'getAnalysis' },
 };
+
+/** A well-formed `analyse` request with some of its input replaced, labelled for it.each. */
+function analyseWith(input: Record<string, unknown>, label: string): [string, unknown][] {
+  const good = GOOD_TO_BACKGROUND.analyse;
+  return [[label, { ...good, input: { ...good.input, ...input } }]];
+}
 
 /** What a malformed message must get: `{ ok: false, error }` with a short, readable error. */
 function expectRejected(r: ReturnType<typeof parseToContent> | ReturnType<typeof parseToBackground>): void {
@@ -103,6 +118,23 @@ describe('message validation', () => {
     ['an unknown command', { type: 'runCommand', command: 'uninstall' }],
     ['a BigInt payload', { type: 'injectInto', tabId: 7n }],
     ['a content message', { type: 'getState' }],
+    ...analyseWith({ blocks: [{ kind: 'paragraph', start: 0, end: 999 }] }, 'a block ending beyond the text'),
+    ...analyseWith({ blocks: [{ kind: 'paragraph', start: 5, end: 2 }] }, 'a block ending before it starts'),
+    ...analyseWith(
+      {
+        blocks: [
+          { kind: 'paragraph', start: 10, end: 20 },
+          { kind: 'paragraph', start: 0, end: 5 },
+        ],
+      },
+      'blocks out of order',
+    ),
+    ...analyseWith({ blocks: [{ kind: 'script', start: 0, end: 5 }] }, 'an unknown block kind'),
+    ...analyseWith({ text: 'x'.repeat(2_000_001), blocks: [] }, 'more text than the page layer ever reads'),
+    ...analyseWith({ today: '2026-02-30' }, 'an impossible date'),
+    ...analyseWith({ meta: { linkDensity: 3 } }, 'a link density above 1'),
+    ...analyseWith({ meta: { title: { toString: () => 'x' } } }, 'an object for a title'),
+    ...analyseWith({ meta: { dates: [{ value: '2024-01-01', source: 'rumour' }] } }, 'an unknown date source'),
   ])('the background rejects %s with an error, never an exception', (_n, msg) => {
     expectRejected(parseToBackground(msg));
   });

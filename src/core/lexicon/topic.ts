@@ -5,26 +5,18 @@
  * everyday words.
  */
 import { fold } from '../text/fold.ts';
+import { NATO_NAMES, RUSSIA_NAMES, UKRAINE_WAR_NAMES } from './topic-names.ts';
 
 const list = (s: string) => s.split(/\s+/).filter(Boolean).map(fold);
 
-/** Words that name NATO. */
-export const NATO_WORDS = new Set(list('nato otan нато north-atlantic nordatlantikpakt sojusz альянс альянсу альянса'));
+/** Words that name NATO (src/core/lexicon/topic-names.ts), folded. */
+export const NATO_WORDS = new Set(list(NATO_NAMES));
 
-/** Words that name Russia or its state (besides the dataset's country names and organisations). */
-export const RUSSIA_WORDS = new Set(
-  list(`russia russian russians russia's kremlin moscow putin russland russische russischen russischer russen russie russe russes
-  rusia ruso rusa rusos rosja rosji rosyjski rosyjskie rosyjskiej rosyjskich rosjanie moskwa kreml moskau moscou moscu mosca
-  poutine putins russo russa russi russe россия россии российский
-  российская российские российской кремль москва путин росія росії російський російська російські кремль москва путін`),
-);
+/** Words that name Russia or its state (src/core/lexicon/topic-names.ts), folded. */
+export const RUSSIA_WORDS = new Set(list(RUSSIA_NAMES));
 
-/** Words about Russia's war against Ukraine. */
-export const UKRAINE_WAR_WORDS = new Set(
-  list(`ukraine ukrainian ukrainians kyiv kiev donbas donbass donetsk luhansk crimea crimean kharkiv zaporizhzhia kherson
-  ukraine ukrainische ukrainien ucrania ucraniano ukraina ukrainy ukrainski украина украины украинский україна україни
-  kiew kyjiw kijow kiev krim crimee krym крым крим киев київ донбасс донбас`),
-);
+/** Words about Russia's war against Ukraine (src/core/lexicon/topic-names.ts), folded. */
+export const UKRAINE_WAR_WORDS = new Set(list(UKRAINE_WAR_NAMES));
 
 /**
  * Security and foreign-policy stems. A folded word counts when it starts

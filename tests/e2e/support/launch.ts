@@ -69,6 +69,10 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** Timeout for waits inside the helpers (ms). Default 15 000. */
   timeout?: number;
+  /** More Chromium switches (the benchmark's precise memory figures and gc). */
+  chromiumArgs?: string[];
+  /** Timeout of one DevTools protocol call (ms); the benchmark's slowest reference takes seconds. */
+  protocolTimeout?: number;
 }
 
 export interface LaunchedBrowser {
@@ -176,7 +180,9 @@ export async function launchBrowser(kind: BrowserKind, opts: LaunchOptions): Pro
           // Every hostname resolves to the fixture server: pages load under their real news hostnames
           // (so the manifest's match patterns apply unchanged) and nothing can reach the internet.
           `--host-resolver-rules=MAP * 127.0.0.1:${port}, EXCLUDE localhost`,
+          ...(opts.chromiumArgs ?? []),
         ],
+        ...(opts.protocolTimeout ? { protocolTimeout: opts.protocolTimeout } : {}),
       });
       const id = await browser.installExtension(distDir).catch((e: Error) => {
         throw new Error(`Chromium refused to load ${distDir}: ${e.message}`);
@@ -197,6 +203,7 @@ export async function launchBrowser(kind: BrowserKind, opts: LaunchOptions): Pro
         // Lets the pref services.settings.server (puppeteer points it at a data: URL) take effect, so
         // Firefox stops polling its remote-settings server (which here would be the fixture server).
         env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
+        ...(opts.protocolTimeout ? { protocolTimeout: opts.protocolTimeout } : {}),
         args: ['--remote-allow-system-access', ...(headless ? [] : [`--width=${viewport.width}`, `--height=${viewport.height}`])],
         extraPrefsFirefox: {
           'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
