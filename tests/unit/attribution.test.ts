@@ -322,3 +322,39 @@ describe('attribution in other languages', () => {
     expect(speakers(a)).toEqual([['Ми вистоїмо', 'Volodymyr Zelensky']]);
   });
 });
+
+describe('subjects that are harder to read', () => {
+  it('reaches a name through an age, a home town and a relative clause', () => {
+    const a = analyseText(
+      [
+        '“The harbour is ours again,” Jonas Ekland, 52, of Bergen, Norway, who runs a ferry line, said in an interview.',
+        'Ilse Beispiel, 47, aus Kiel, die eine Werft leitet, sagte: „Wir bauen weiter.“',
+      ].join('\n\n'),
+    );
+    expect(speakers(a).map(([, s]) => s)).toEqual(['Jonas Ekland', 'Ilse Beispiel']);
+  });
+
+  it('reads the speaker after an inverted verb when the quoted sentence runs on past the closing mark', () => {
+    const a = analyseText(
+      [
+        '“For most dock workers, she says the right things” about pay, said Dana Orloff, who leads a dockers’ group.',
+        '„Die Lage ist ernst“ für die Werften, sagte Jan Beispiel.',
+        '« La situation est grave » pour les chantiers, a déclaré Jean Exemple.',
+      ].join('\n\n'),
+    );
+    expect(speakers(a).map(([, s]) => s)).toEqual(['Dana Orloff', 'Jan Beispiel', 'Jean Exemple']);
+    // A subject before the verb still wins: an apposition ends in a comma too.
+    const b = analyseText('“We stay,” former envoy Jan Example, who led the talks, said on Friday.');
+    expect(speakers(b).map(([, s]) => s)).toEqual(['Jan Example']);
+  });
+
+  it('takes a name after “after”/“before” as the subject of the verb that follows it', () => {
+    const a = analyseText(
+      [
+        'The vote came three days after Piet Vermeer told a radio station he was “not convinced” by the plan.',
+        'An adviser to Piet Vermeer said the plan was “a mistake from the start.”',
+      ].join('\n\n'),
+    );
+    expect(speakers(a).map(([, s]) => s)).toEqual(['Piet Vermeer', null]);
+  });
+});

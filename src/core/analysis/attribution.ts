@@ -509,6 +509,12 @@ function findAfter(
     const info = CUE_VERBS.get(t.key);
     // “…?” X then writes back, “…”: after a finished sentence, a cue that leads into the next quote is that quote's.
     if (endsSentence && introducesNextQuote(tokens, k)) return null;
+    // "…” about the pay, said Jan Example": words that finish the quoted sentence, then an inverted cue
+    // after a comma — the speaker follows the verb (the words before it are no subject).
+    if (info?.inverts && !endsSentence && continuesQuotedSentence(tokens, start, k)) {
+      const s = speakerAfter(ctx, people, orgs, q.block, tokens, k + 1);
+      if (s?.speaker) return { ...s, cue: t.text, distance: k - from };
+    }
     // Subject before the cue; "…,” but pledged / adding" share the subject of the sentence's main clause.
     const subj =
       k > start && sharesMainSubject(tokens, k, start)
@@ -530,6 +536,27 @@ function findAfter(
     return { speaker: null, method: 'cue', cue: t.text, distance: k - from, source: null };
   }
   return null;
+}
+
+/**
+ * Tokens [start, k) after a closing mark go on with the quoted sentence and end in a comma before the
+ * verb at k (auxiliaries aside): they open with a lower-case word that cannot begin a subject — not an
+ * article, pronoun or title ("the minister", "he", "former envoy …").
+ */
+function continuesQuotedSentence(tokens: Token[], start: number, k: number): boolean {
+  let b = k - 1;
+  while (b > start && AUXILIARIES.has(tokens[b]?.key ?? '')) b--;
+  const lead = tokens[start];
+  if (b <= start || tokens[b]?.text !== ',' || lead?.kind !== 'word' || lead.upper) return false;
+  const key = lead.key;
+  return (
+    !DETERMINERS.has(key) &&
+    pronounGender(key) === undefined &&
+    !TITLE_MODIFIERS.has(key) &&
+    !OFFICE_WORDS.has(key) &&
+    !PERSON_DESCRIPTORS.has(key) &&
+    !UNNAMED_SOURCES.has(key)
+  );
 }
 
 /** A quote opens within a few tokens after the cue at k, before the sentence ends: "X writes back, “…”". */
@@ -900,7 +927,9 @@ function subjectBefore(
   // "X, the consultant, said": the comma closing an apposition.
   if (tokens[j]?.text === ',' && j - 1 >= limit) j = skip(j - 1);
   const floor = Math.max(limit, k - MAX_SUBJECT_TOKENS);
-  while (j >= floor && segments.length < 4) {
+  // Six segments reach the name through an age, a home town and a relative clause:
+  // "Jan Example, 52, of Tromsø, Norway, who runs a ferry line, said".
+  while (j >= floor && segments.length < 6) {
     const t = tokens[j];
     if (!t || t.kind === 'punct') break;
     let a = j;
@@ -943,9 +972,11 @@ function subjectBefore(
     if (r) return r;
   }
   // 2. The clause's subject: the leftmost segment that can be one ("the defense secretary, speaking in Brussels, said").
+  // An age ("52") or a place of origin ("of Tromsø") in apposition is never the subject.
   for (let i = segments.length - 1; i >= 0; i--) {
     const seg = segments[i];
-    if (!seg || NOT_SUBJECT_START.has(tokens[seg.from]?.key ?? '') || /ing$/.test(tokens[seg.from]?.key ?? '')) continue;
+    const first = tokens[seg?.from ?? -1];
+    if (!seg || !first || NOT_SUBJECT_START.has(first.key) || PREPOSITIONS.has(first.key) || /ing$/.test(first.key)) continue;
     const r = speakerEndingAt(ctx, people, orgs, block, tokens, seg.to, seg.from);
     if (r) return r;
   }
@@ -1011,6 +1042,11 @@ const PREPOSITIONS = new Set(
   ),
 );
 
+/** Prepositions that also open a clause: "three days after Jan Example told reporters" — the name is the verb's subject. */
+const CLAUSE_OPENERS = new Set(['after', 'before', 'since', 'until']);
+/** A word that makes the name after it an object, not the subject of the verb that follows the name. */
+const governsName = (t: Token | undefined) => t !== undefined && PREPOSITIONS.has(t.key) && !CLAUSE_OPENERS.has(t.key);
+
 /**
  * A person mention that heads the phrase [from, to]: it ends the phrase, is
  * not a possessive ("Merkel’s spokesman") and is not the object of a
@@ -1021,7 +1057,7 @@ function headMention(people: People, block: number, tokens: Token[], from: numbe
   if (!m || m.from < from || isPossessive(tokens[m.to - 1])) return undefined;
   const headStart = m.titleStart !== null ? Math.max(from, tokenAt(tokens, m.titleStart)) : m.from;
   const before = tokens[headStart - 1];
-  if (headStart > from && before && PREPOSITIONS.has(before.key)) return undefined;
+  if (headStart > from && governsName(before)) return undefined;
   return m;
 }
 
@@ -1049,7 +1085,7 @@ function speakerEndingAt(
       ? o.from
       : phraseStart(tokens, j, limit);
   const lead = tokens[start - 1]?.key === 'the' ? start - 1 : start;
-  if (lead - 1 > limit && PREPOSITIONS.has(tokens[lead - 1]?.key ?? '') && depth < 2) {
+  if (lead - 1 > limit && governsName(tokens[lead - 1]) && depth < 2) {
     return speakerEndingAt(ctx, people, orgs, block, tokens, lead - 2, limit, depth + 1);
   }
   if (m && !isPossessive(tokens[m.to - 1])) return { speaker: personSpeaker(m.entity), method: 'cue', source: null };
