@@ -358,3 +358,51 @@ describe('subjects that are harder to read', () => {
     expect(speakers(a).map(([, s]) => s)).toEqual(['Piet Vermeer', null]);
   });
 });
+
+describe('less common cues and speakers the article has not introduced', () => {
+  it('reads phrasal verbs of saying only with their particle', () => {
+    const a = analyseText(
+      [
+        '“They came for the free lunch,” Jan Example shot back with a grin.',
+        'As Jana Sampleton pointed out in May, “The budget leaves the port without a dredger.”',
+        'Jan Example pointed to the map and praised the “green corridor plan for the whole coast”.',
+      ].join('\n\n'),
+    );
+    expect(a.quotes.map((q) => [q.cue, q.speaker?.name ?? null])).toEqual([
+      ['shot', 'Jan Example'],
+      ['pointed', 'Jana Sampleton'],
+      ['praised', 'Jan Example'],
+    ]);
+  });
+
+  it('knows more verbs of saying in several languages', () => {
+    const a = analyseText(
+      [
+        '“We were not consulted at all,” protested Jana Example.',
+        '„Das ist nicht unser Plan“, entgegnete Jan Beispiel.',
+        '« Ce n’est pas notre plan », a réagi Jean Exemple.',
+        '„To nie jest nasz plan” – skomentował Jan Przykład.',
+        '«Это не наш план», — возразил Иван Примеров.',
+      ].join('\n\n'),
+    );
+    expect(speakers(a).map(([, s]) => s)).toEqual(['Jana Example', 'Jan Beispiel', 'Jean Exemple', 'Jan Przykład', 'Иван Примеров']);
+  });
+
+  it('finds the name in apposition after a description, and after a description in the subject', () => {
+    const a = analyseText(
+      [
+        '“We were not consulted,” said the mayor’s deputy, actress Ilse Example.',
+        'Band member Tomo shared the news online, writing “It feels right to back this plan.”',
+        'Hours later, Piet Vermolen went down to the port, telling reporters, “We stay.”',
+      ].join('\n\n'),
+    );
+    expect(speakers(a).map(([, s]) => s)).toEqual(['Ilse Example', 'Tomo', 'Piet Vermolen']);
+  });
+
+  it('gives the words of an absolute clause “with X saying” to X', () => {
+    const a = analyseText(
+      'Critics were quick to respond, with Karl Example writing that the plan was “a shambles” and asking, “Who approved this?”',
+    );
+    expect(speakers(a).map(([, s]) => s)).toEqual(['Karl Example', 'Karl Example']);
+  });
+});

@@ -8,7 +8,7 @@
  * speaker of the quote they continue. A quote with no recoverable speaker
  * says so.
  */
-import { CUE_VERBS, PARTICIPLE_CUES, SOURCE_PREPOSITIONS } from '../lexicon/cues.ts';
+import { CUE_VERBS, PARTICIPLE_CUES, PHRASAL_CUES, SOURCE_PREPOSITIONS } from '../lexicon/cues.ts';
 import {
   ADVERBIALS,
   COURTESY_TITLES,
@@ -456,7 +456,8 @@ function passiveCueAt(tokens: readonly Token[], k: number): boolean {
  */
 function cueAt(tokens: readonly Token[], k: number): boolean {
   const t = tokens[k];
-  if (t === undefined || t.kind !== 'word' || t.upper || !CUE_VERBS.has(t.key)) return false;
+  if (t === undefined || t.kind !== 'word' || t.upper) return false;
+  if (!CUE_VERBS.has(t.key) && (PHRASAL_CUES.get(t.key) ?? null) !== (tokens[k + 1]?.key ?? '')) return false;
   const prev = tokens[k - 1];
   if (prev?.kind !== 'word') return true;
   // French/Spanish auxiliaries ("a déclaré", "ha dicho") look like English articles.
@@ -744,12 +745,25 @@ function clauseSubject(
       p = i;
       // "But Obama, …, described": a conjunction opening the sentence is not a subordinate clause.
       while (p < to && CLAUSE_CONJUNCTIONS.has(tokens[p]?.key ?? '')) p++;
+      // "…, with Jan Example tweeting … and asking": the subject of an absolute clause.
+      if (absoluteWith(tokens, p, to)) p++;
       const t = tokens[p];
       if (!t || t.kind === 'punct' || NOT_SUBJECT_START.has(t.key) || t.key === 'asked') continue;
       const r = subjectAt(ctx, people, orgs, block, tokens, p, to);
       if (r) return r;
     }
   return null;
+}
+
+/** "with X saying/tweeting": "with" at p opens an absolute clause — an -ing verb follows within a few words, before `to`. */
+function absoluteWith(tokens: Token[], p: number, to: number): boolean {
+  if (tokens[p]?.key !== 'with') return false;
+  for (let i = p + 2; i < to && i - p <= 6; i++) {
+    const x = tokens[i];
+    if (!x || x.kind === 'punct') return false;
+    if (!x.upper && x.key.endsWith('ing')) return true;
+  }
+  return false;
 }
 
 /** Conjunctions and sentence adverbs that may open a main clause before its subject. */
@@ -817,6 +831,18 @@ function subjectAt(
   if (o) {
     if (isPossessive(tokens[o.to - 1])) return null;
     return { speaker: { key: `org:${o.id}`, id: o.id, name: o.name, type: 'organisation' }, method: 'organisation', source: null };
+  }
+  // A name the article has not introduced: after a description in the same phrase ("Band member Jan
+  // Example …"), or two to four capitalised words followed by a lower-case verb ("Jan Example went …").
+  if (e - 1 > lead && tokens[e - 1]?.upper) {
+    let d = false;
+    for (let i = lead; i < e - 1 && !d; i++) d = isLowerDescriptor(tokens[i]);
+    const intro = d
+      ? introduceName(ctx, people, block, tokens, e - 1, lead)
+      : lead === p && tokens[e]?.kind === 'word' && !tokens[e]?.upper
+        ? bareNameSegment(ctx, people, block, tokens, lead, e - 1)
+        : null;
+    if (intro) return intro;
   }
   // "the defense secretary …": a role phrase of up to five words that opens the clause.
   const np = t.key === 'the' || t.key === 'a' || t.key === 'an' || isPossessive(t) || OFFICE_WORDS.has(t.key) || TITLE_MODIFIERS.has(t.key);
@@ -958,6 +984,9 @@ function subjectBefore(
     if (m) return { speaker: personSpeaker(m.entity), method: 'cue', source: null };
     return speakerEndingAt(ctx, people, orgs, block, tokens, only.to, only.from);
   }
+  // "…, with Jan Example saying": the nearest segment is an absolute clause whose subject speaks.
+  const near = segments[0];
+  if (near && absoluteWith(tokens, near.from, k + 1)) near.from++;
   // "But Jan Example, speaking in Kyiv, said": a conjunction before the subject is not part of it.
   for (const seg of segments) while (seg.from < seg.to && CLAUSE_CONJUNCTIONS.has(tokens[seg.from]?.key ?? '')) seg.from++;
   // 1. A segment that is a person's name (with its title): "Steffen Seibert", "Douglas Holtz-Eakin".
@@ -1194,19 +1223,28 @@ function speakerAfter(
   }
   const intro = introduceName(ctx, people, block, tokens, end - 1, k);
   if (intro) return intro;
-  // "said another user, Jan Example": a name in apposition to a description.
+  // "said another user, Jan Example", "said her deputy, actress Jana Example": a name in apposition to a description.
   if (tokens[end]?.text === ',') {
     let e2 = end + 1;
-    while (e2 < tokens.length && e2 - end <= 5 && tokens[e2]?.kind !== 'punct') e2++;
+    while (e2 < tokens.length && e2 - end <= 6 && tokens[e2]?.kind !== 'punct') e2++;
+    let f = end + 1;
+    while (f < e2 - 2 && isLowerDescriptor(tokens[f])) f++;
     const last = mentionEndingAt(people, block, e2 - 1);
-    const named = last && last.from === end + 1 && !isPossessive(tokens[last.to - 1]) ? last : undefined;
+    const named = last && last.from === f && !isPossessive(tokens[last.to - 1]) ? last : undefined;
     if (named) return { speaker: personSpeaker(named.entity), method: 'cue', source: null };
-    const bare = bareNameSegment(ctx, people, block, tokens, end + 1, e2 - 1);
+    const bare = bareNameSegment(ctx, people, block, tokens, f, e2 - 1);
     if (bare) return bare;
   }
   if (UNNAMED_SOURCES.has(t.key) || UNNAMED_SOURCES.has(tokens[k + 1]?.key ?? '')) return { speaker: null, method: 'cue', source: t.text };
   return null;
 }
+
+/** A lower-case title or description before a name: "actress", "deputy", "former". */
+const isLowerDescriptor = (t: Token | undefined) =>
+  t !== undefined &&
+  t.kind === 'word' &&
+  !t.upper &&
+  (PERSON_DESCRIPTORS.has(t.key) || OFFICE_WORDS.has(t.key) || TITLE_MODIFIERS.has(t.key));
 
 function mentionEndingAt(people: People, block: number, j: number): Mention | undefined {
   return lookupOf(people).mentionByEnd[block]?.get(j);
