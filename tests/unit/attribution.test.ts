@@ -173,6 +173,13 @@ describe('attribution patterns (English)', () => {
     expect(h.quotes.map((q) => q.kind)).toEqual(['scare', 'speech']);
   });
 
+  it('treats a title in apposition to a work noun as a title, even in a sentence with a verb of saying', () => {
+    const a = analyseText('Kaja Kallas said in her memoir, “Harbour Days Example,” that the talks were hard.');
+    expect(a.quotes.map((q) => q.kind)).toEqual(['scare']);
+    const b = analyseText('Boris Pistorius schrieb in seinem Buch, „Hafenzeiten Beispiel“, über die Marine.');
+    expect(b.quotes.map((q) => q.kind)).toEqual(['scare']);
+  });
+
   it('gives a headline quote to the person the headline names by surname', () => {
     const h = analyze('Rutte: ‘We Will Not Be Divided’\n\nMark Rutte spoke to reporters in Brussels on Tuesday about the summit.');
     expect(h.quotes.map((q) => [q.kind, q.speaker?.name])).toEqual([['speech', 'Mark Rutte']]);

@@ -314,7 +314,7 @@ function pick(after: Found | null, before: Found | null): Found | null {
 
 /** Nouns that name a work: a title in quotes after them is not speech ("the book “…”", "the show “…”"). */
 const WORK_NOUNS = new Set(
-  'book books film films movie movies show shows series program programme podcast song songs album column documentary novel memoir play musical episode sitcom broadcast titled entitled buch film sendung livre émission libro película książka film книга фильм книга фільм'.split(
+  'book books film films movie movies show shows series program programme podcast song songs album column documentary novel memoir autobiography biography essay play musical episode sitcom broadcast titled entitled buch film sendung livre émission libro película książka film книга фильм книга фільм'.split(
     ' ',
   ),
 );
@@ -416,6 +416,8 @@ function computeHeadlineKind(ctx: Context, block: number): 'title' | 'short' | n
 
 /** Context that marks a title-cased quote as the name of a work: "NBC’s “Today”", "the show “…”". */
 function isWorkTitle(tokens: Token[], lead: number): boolean {
+  // In apposition: "in his memoir, “Harbour Days,”".
+  if (tokens[lead]?.text === ',' && WORK_NOUNS.has(tokens[lead - 1]?.key ?? '')) return true;
   const t = tokens[lead];
   if (t && t.kind === 'word' && ((t.upper && /['’]s?$/.test(t.text) && t.text.length > 2) || WORK_NOUNS.has(t.key))) return true;
   // A possessive ending split off: "Fox ’s".
