@@ -275,8 +275,6 @@ const EN_NON_INVERTING = [
   'reacted',
   'reacting',
   'announce',
-  'respond',
-  'reply',
   'scoffing',
   'snapping',
   'retorting',
