@@ -173,6 +173,13 @@ describe('attribution patterns (English)', () => {
     expect(h.quotes.map((q) => q.kind)).toEqual(['scare', 'speech']);
   });
 
+  it('treats a title in apposition to a work noun as a title, even in a sentence with a verb of saying', () => {
+    const a = analyseText('Kaja Kallas said in her memoir, “Harbour Days Example,” that the talks were hard.');
+    expect(a.quotes.map((q) => q.kind)).toEqual(['scare']);
+    const b = analyseText('Boris Pistorius schrieb in seinem Buch, „Hafenzeiten Beispiel“, über die Marine.');
+    expect(b.quotes.map((q) => q.kind)).toEqual(['scare']);
+  });
+
   it('gives a headline quote to the person the headline names by surname', () => {
     const h = analyze('Rutte: ‘We Will Not Be Divided’\n\nMark Rutte spoke to reporters in Brussels on Tuesday about the summit.');
     expect(h.quotes.map((q) => [q.kind, q.speaker?.name])).toEqual([['speech', 'Mark Rutte']]);
@@ -320,5 +327,89 @@ describe('attribution in other languages', () => {
   it('Ukrainian: «…», — сказав X', () => {
     const a = analyseText('«Ми вистоїмо», — сказав Володимир Зеленський.');
     expect(speakers(a)).toEqual([['Ми вистоїмо', 'Volodymyr Zelensky']]);
+  });
+});
+
+describe('subjects that are harder to read', () => {
+  it('reaches a name through an age, a home town and a relative clause', () => {
+    const a = analyseText(
+      [
+        '“The harbour is ours again,” Jonas Ekland, 52, of Bergen, Norway, who runs a ferry line, said in an interview.',
+        'Ilse Beispiel, 47, aus Kiel, die eine Werft leitet, sagte: „Wir bauen weiter.“',
+      ].join('\n\n'),
+    );
+    expect(speakers(a).map(([, s]) => s)).toEqual(['Jonas Ekland', 'Ilse Beispiel']);
+  });
+
+  it('reads the speaker after an inverted verb when the quoted sentence runs on past the closing mark', () => {
+    const a = analyseText(
+      [
+        '“For most dock workers, she says the right things” about pay, said Dana Orloff, who leads a dockers’ group.',
+        '„Die Lage ist ernst“ für die Werften, sagte Jan Beispiel.',
+        '« La situation est grave » pour les chantiers, a déclaré Jean Exemple.',
+      ].join('\n\n'),
+    );
+    expect(speakers(a).map(([, s]) => s)).toEqual(['Dana Orloff', 'Jan Beispiel', 'Jean Exemple']);
+    // A subject before the verb still wins: an apposition ends in a comma too.
+    const b = analyseText('“We stay,” former envoy Jan Example, who led the talks, said on Friday.');
+    expect(speakers(b).map(([, s]) => s)).toEqual(['Jan Example']);
+  });
+
+  it('takes a name after “after”/“before” as the subject of the verb that follows it', () => {
+    const a = analyseText(
+      [
+        'The vote came three days after Piet Vermeer told a radio station he was “not convinced” by the plan.',
+        'An adviser to Piet Vermeer said the plan was “a mistake from the start.”',
+      ].join('\n\n'),
+    );
+    expect(speakers(a).map(([, s]) => s)).toEqual(['Piet Vermeer', null]);
+  });
+});
+
+describe('less common cues and speakers the article has not introduced', () => {
+  it('reads phrasal verbs of saying only with their particle', () => {
+    const a = analyseText(
+      [
+        '“They came for the free lunch,” Jan Example shot back with a grin.',
+        'As Jana Sampleton pointed out in May, “The budget leaves the port without a dredger.”',
+        'Jan Example pointed to the map and praised the “green corridor plan for the whole coast”.',
+      ].join('\n\n'),
+    );
+    expect(a.quotes.map((q) => [q.cue, q.speaker?.name ?? null])).toEqual([
+      ['shot', 'Jan Example'],
+      ['pointed', 'Jana Sampleton'],
+      ['praised', 'Jan Example'],
+    ]);
+  });
+
+  it('knows more verbs of saying in several languages', () => {
+    const a = analyseText(
+      [
+        '“We were not consulted at all,” protested Jana Example.',
+        '„Das ist nicht unser Plan“, entgegnete Jan Beispiel.',
+        '« Ce n’est pas notre plan », a réagi Jean Exemple.',
+        '„To nie jest nasz plan” – skomentował Jan Przykład.',
+        '«Это не наш план», — возразил Иван Примеров.',
+      ].join('\n\n'),
+    );
+    expect(speakers(a).map(([, s]) => s)).toEqual(['Jana Example', 'Jan Beispiel', 'Jean Exemple', 'Jan Przykład', 'Иван Примеров']);
+  });
+
+  it('finds the name in apposition after a description, and after a description in the subject', () => {
+    const a = analyseText(
+      [
+        '“We were not consulted,” said the mayor’s deputy, actress Ilse Example.',
+        'Band member Tomo shared the news online, writing “It feels right to back this plan.”',
+        'Hours later, Piet Vermolen went down to the port, telling reporters, “We stay.”',
+      ].join('\n\n'),
+    );
+    expect(speakers(a).map(([, s]) => s)).toEqual(['Ilse Example', 'Tomo', 'Piet Vermolen']);
+  });
+
+  it('gives the words of an absolute clause “with X saying” to X', () => {
+    const a = analyseText(
+      'Critics were quick to respond, with Karl Example writing that the plan was “a shambles” and asking, “Who approved this?”',
+    );
+    expect(speakers(a).map(([, s]) => s)).toEqual(['Karl Example', 'Karl Example']);
   });
 });

@@ -22,6 +22,10 @@ describe('quote detection', () => {
     ['NYT marks opening with a nested single quote', "'''Iron Shield,''' she replied.", ["'Iron Shield,'"]],
     ['NYT marks closing after a stray space', "''We hold the line, '' the general said.", ['We hold the line,']],
     ['straight single quotes at the top level', "Rutte: 'We will not be divided.'", ['We will not be divided.']],
+    ['mixed single marks: curly open, straight close', "She called it ‘a bad deal,' and left.", ['a bad deal,']],
+    ['a plural possessive inside single curly marks', "She called it ‘the members' plan’ and left.", ["the members' plan"]],
+    ['doubled opening marks from a pasted excerpt', '"“We hold,” she said before adding that the line would stay."', ['We hold,']],
+    ['doubled opening marks, German', 'Er schrieb: "„Wir bleiben“, sagte sie."', ['Wir bleiben']],
     ['apostrophes that open words are not quotes', "It was 'bout time for rock 'n' roll in the '90s.", []],
   ])('%s', (_name, text, expected) => {
     expect(quotes(text)).toEqual(expected);

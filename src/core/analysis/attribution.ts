@@ -8,7 +8,7 @@
  * speaker of the quote they continue. A quote with no recoverable speaker
  * says so.
  */
-import { CUE_VERBS, PARTICIPLE_CUES, SOURCE_PREPOSITIONS } from '../lexicon/cues.ts';
+import { CUE_VERBS, PARTICIPLE_CUES, PHRASAL_CUES, SOURCE_PREPOSITIONS } from '../lexicon/cues.ts';
 import {
   ADVERBIALS,
   COURTESY_TITLES,
@@ -314,7 +314,7 @@ function pick(after: Found | null, before: Found | null): Found | null {
 
 /** Nouns that name a work: a title in quotes after them is not speech ("the book “…”", "the show “…”"). */
 const WORK_NOUNS = new Set(
-  'book books film films movie movies show shows series program programme podcast song songs album column documentary novel memoir play musical episode sitcom broadcast titled entitled buch film sendung livre émission libro película książka film книга фильм книга фільм'.split(
+  'book books film films movie movies show shows series program programme podcast song songs album column documentary novel memoir autobiography biography essay play musical episode sitcom broadcast titled entitled buch film sendung livre émission libro película książka film книга фильм книга фільм'.split(
     ' ',
   ),
 );
@@ -416,6 +416,8 @@ function computeHeadlineKind(ctx: Context, block: number): 'title' | 'short' | n
 
 /** Context that marks a title-cased quote as the name of a work: "NBC’s “Today”", "the show “…”". */
 function isWorkTitle(tokens: Token[], lead: number): boolean {
+  // In apposition: "in his memoir, “Harbour Days,”".
+  if (tokens[lead]?.text === ',' && WORK_NOUNS.has(tokens[lead - 1]?.key ?? '')) return true;
   const t = tokens[lead];
   if (t && t.kind === 'word' && ((t.upper && /['’]s?$/.test(t.text) && t.text.length > 2) || WORK_NOUNS.has(t.key))) return true;
   // A possessive ending split off: "Fox ’s".
@@ -456,7 +458,8 @@ function passiveCueAt(tokens: readonly Token[], k: number): boolean {
  */
 function cueAt(tokens: readonly Token[], k: number): boolean {
   const t = tokens[k];
-  if (t === undefined || t.kind !== 'word' || t.upper || !CUE_VERBS.has(t.key)) return false;
+  if (t === undefined || t.kind !== 'word' || t.upper) return false;
+  if (!CUE_VERBS.has(t.key) && (PHRASAL_CUES.get(t.key) ?? null) !== (tokens[k + 1]?.key ?? '')) return false;
   const prev = tokens[k - 1];
   if (prev?.kind !== 'word') return true;
   // French/Spanish auxiliaries ("a déclaré", "ha dicho") look like English articles.
@@ -509,6 +512,12 @@ function findAfter(
     const info = CUE_VERBS.get(t.key);
     // “…?” X then writes back, “…”: after a finished sentence, a cue that leads into the next quote is that quote's.
     if (endsSentence && introducesNextQuote(tokens, k)) return null;
+    // "…” about the pay, said Jan Example": words that finish the quoted sentence, then an inverted cue
+    // after a comma — the speaker follows the verb (the words before it are no subject).
+    if (info?.inverts && !endsSentence && continuesQuotedSentence(tokens, start, k)) {
+      const s = speakerAfter(ctx, people, orgs, q.block, tokens, k + 1);
+      if (s?.speaker) return { ...s, cue: t.text, distance: k - from };
+    }
     // Subject before the cue; "…,” but pledged / adding" share the subject of the sentence's main clause.
     const subj =
       k > start && sharesMainSubject(tokens, k, start)
@@ -530,6 +539,27 @@ function findAfter(
     return { speaker: null, method: 'cue', cue: t.text, distance: k - from, source: null };
   }
   return null;
+}
+
+/**
+ * Tokens [start, k) after a closing mark go on with the quoted sentence and end in a comma before the
+ * verb at k (auxiliaries aside): they open with a lower-case word that cannot begin a subject — not an
+ * article, pronoun or title ("the minister", "he", "former envoy …").
+ */
+function continuesQuotedSentence(tokens: Token[], start: number, k: number): boolean {
+  let b = k - 1;
+  while (b > start && AUXILIARIES.has(tokens[b]?.key ?? '')) b--;
+  const lead = tokens[start];
+  if (b <= start || tokens[b]?.text !== ',' || lead?.kind !== 'word' || lead.upper) return false;
+  const key = lead.key;
+  return (
+    !DETERMINERS.has(key) &&
+    pronounGender(key) === undefined &&
+    !TITLE_MODIFIERS.has(key) &&
+    !OFFICE_WORDS.has(key) &&
+    !PERSON_DESCRIPTORS.has(key) &&
+    !UNNAMED_SOURCES.has(key)
+  );
 }
 
 /** A quote opens within a few tokens after the cue at k, before the sentence ends: "X writes back, “…”". */
@@ -717,12 +747,25 @@ function clauseSubject(
       p = i;
       // "But Obama, …, described": a conjunction opening the sentence is not a subordinate clause.
       while (p < to && CLAUSE_CONJUNCTIONS.has(tokens[p]?.key ?? '')) p++;
+      // "…, with Jan Example tweeting … and asking": the subject of an absolute clause.
+      if (absoluteWith(tokens, p, to)) p++;
       const t = tokens[p];
       if (!t || t.kind === 'punct' || NOT_SUBJECT_START.has(t.key) || t.key === 'asked') continue;
       const r = subjectAt(ctx, people, orgs, block, tokens, p, to);
       if (r) return r;
     }
   return null;
+}
+
+/** "with X saying/tweeting": "with" at p opens an absolute clause — an -ing verb follows within a few words, before `to`. */
+function absoluteWith(tokens: Token[], p: number, to: number): boolean {
+  if (tokens[p]?.key !== 'with') return false;
+  for (let i = p + 2; i < to && i - p <= 6; i++) {
+    const x = tokens[i];
+    if (!x || x.kind === 'punct') return false;
+    if (!x.upper && x.key.endsWith('ing')) return true;
+  }
+  return false;
 }
 
 /** Conjunctions and sentence adverbs that may open a main clause before its subject. */
@@ -790,6 +833,18 @@ function subjectAt(
   if (o) {
     if (isPossessive(tokens[o.to - 1])) return null;
     return { speaker: { key: `org:${o.id}`, id: o.id, name: o.name, type: 'organisation' }, method: 'organisation', source: null };
+  }
+  // A name the article has not introduced: after a description in the same phrase ("Band member Jan
+  // Example …"), or two to four capitalised words followed by a lower-case verb ("Jan Example went …").
+  if (e - 1 > lead && tokens[e - 1]?.upper) {
+    let d = false;
+    for (let i = lead; i < e - 1 && !d; i++) d = isLowerDescriptor(tokens[i]);
+    const intro = d
+      ? introduceName(ctx, people, block, tokens, e - 1, lead)
+      : lead === p && tokens[e]?.kind === 'word' && !tokens[e]?.upper
+        ? bareNameSegment(ctx, people, block, tokens, lead, e - 1)
+        : null;
+    if (intro) return intro;
   }
   // "the defense secretary …": a role phrase of up to five words that opens the clause.
   const np = t.key === 'the' || t.key === 'a' || t.key === 'an' || isPossessive(t) || OFFICE_WORDS.has(t.key) || TITLE_MODIFIERS.has(t.key);
@@ -900,7 +955,9 @@ function subjectBefore(
   // "X, the consultant, said": the comma closing an apposition.
   if (tokens[j]?.text === ',' && j - 1 >= limit) j = skip(j - 1);
   const floor = Math.max(limit, k - MAX_SUBJECT_TOKENS);
-  while (j >= floor && segments.length < 4) {
+  // Six segments reach the name through an age, a home town and a relative clause:
+  // "Jan Example, 52, of Tromsø, Norway, who runs a ferry line, said".
+  while (j >= floor && segments.length < 6) {
     const t = tokens[j];
     if (!t || t.kind === 'punct') break;
     let a = j;
@@ -929,6 +986,9 @@ function subjectBefore(
     if (m) return { speaker: personSpeaker(m.entity), method: 'cue', source: null };
     return speakerEndingAt(ctx, people, orgs, block, tokens, only.to, only.from);
   }
+  // "…, with Jan Example saying": the nearest segment is an absolute clause whose subject speaks.
+  const near = segments[0];
+  if (near && absoluteWith(tokens, near.from, k + 1)) near.from++;
   // "But Jan Example, speaking in Kyiv, said": a conjunction before the subject is not part of it.
   for (const seg of segments) while (seg.from < seg.to && CLAUSE_CONJUNCTIONS.has(tokens[seg.from]?.key ?? '')) seg.from++;
   // 1. A segment that is a person's name (with its title): "Steffen Seibert", "Douglas Holtz-Eakin".
@@ -943,9 +1003,11 @@ function subjectBefore(
     if (r) return r;
   }
   // 2. The clause's subject: the leftmost segment that can be one ("the defense secretary, speaking in Brussels, said").
+  // An age ("52") or a place of origin ("of Tromsø") in apposition is never the subject.
   for (let i = segments.length - 1; i >= 0; i--) {
     const seg = segments[i];
-    if (!seg || NOT_SUBJECT_START.has(tokens[seg.from]?.key ?? '') || /ing$/.test(tokens[seg.from]?.key ?? '')) continue;
+    const first = tokens[seg?.from ?? -1];
+    if (!seg || !first || NOT_SUBJECT_START.has(first.key) || PREPOSITIONS.has(first.key) || /ing$/.test(first.key)) continue;
     const r = speakerEndingAt(ctx, people, orgs, block, tokens, seg.to, seg.from);
     if (r) return r;
   }
@@ -1011,6 +1073,11 @@ const PREPOSITIONS = new Set(
   ),
 );
 
+/** Prepositions that also open a clause: "three days after Jan Example told reporters" — the name is the verb's subject. */
+const CLAUSE_OPENERS = new Set(['after', 'before', 'since', 'until']);
+/** A word that makes the name after it an object, not the subject of the verb that follows the name. */
+const governsName = (t: Token | undefined) => t !== undefined && PREPOSITIONS.has(t.key) && !CLAUSE_OPENERS.has(t.key);
+
 /**
  * A person mention that heads the phrase [from, to]: it ends the phrase, is
  * not a possessive ("Merkel’s spokesman") and is not the object of a
@@ -1021,7 +1088,7 @@ function headMention(people: People, block: number, tokens: Token[], from: numbe
   if (!m || m.from < from || isPossessive(tokens[m.to - 1])) return undefined;
   const headStart = m.titleStart !== null ? Math.max(from, tokenAt(tokens, m.titleStart)) : m.from;
   const before = tokens[headStart - 1];
-  if (headStart > from && before && PREPOSITIONS.has(before.key)) return undefined;
+  if (headStart > from && governsName(before)) return undefined;
   return m;
 }
 
@@ -1049,7 +1116,7 @@ function speakerEndingAt(
       ? o.from
       : phraseStart(tokens, j, limit);
   const lead = tokens[start - 1]?.key === 'the' ? start - 1 : start;
-  if (lead - 1 > limit && PREPOSITIONS.has(tokens[lead - 1]?.key ?? '') && depth < 2) {
+  if (lead - 1 > limit && governsName(tokens[lead - 1]) && depth < 2) {
     return speakerEndingAt(ctx, people, orgs, block, tokens, lead - 2, limit, depth + 1);
   }
   if (m && !isPossessive(tokens[m.to - 1])) return { speaker: personSpeaker(m.entity), method: 'cue', source: null };
@@ -1158,19 +1225,28 @@ function speakerAfter(
   }
   const intro = introduceName(ctx, people, block, tokens, end - 1, k);
   if (intro) return intro;
-  // "said another user, Jan Example": a name in apposition to a description.
+  // "said another user, Jan Example", "said her deputy, actress Jana Example": a name in apposition to a description.
   if (tokens[end]?.text === ',') {
     let e2 = end + 1;
-    while (e2 < tokens.length && e2 - end <= 5 && tokens[e2]?.kind !== 'punct') e2++;
+    while (e2 < tokens.length && e2 - end <= 6 && tokens[e2]?.kind !== 'punct') e2++;
+    let f = end + 1;
+    while (f < e2 - 2 && isLowerDescriptor(tokens[f])) f++;
     const last = mentionEndingAt(people, block, e2 - 1);
-    const named = last && last.from === end + 1 && !isPossessive(tokens[last.to - 1]) ? last : undefined;
+    const named = last && last.from === f && !isPossessive(tokens[last.to - 1]) ? last : undefined;
     if (named) return { speaker: personSpeaker(named.entity), method: 'cue', source: null };
-    const bare = bareNameSegment(ctx, people, block, tokens, end + 1, e2 - 1);
+    const bare = bareNameSegment(ctx, people, block, tokens, f, e2 - 1);
     if (bare) return bare;
   }
   if (UNNAMED_SOURCES.has(t.key) || UNNAMED_SOURCES.has(tokens[k + 1]?.key ?? '')) return { speaker: null, method: 'cue', source: t.text };
   return null;
 }
+
+/** A lower-case title or description before a name: "actress", "deputy", "former". */
+const isLowerDescriptor = (t: Token | undefined) =>
+  t !== undefined &&
+  t.kind === 'word' &&
+  !t.upper &&
+  (PERSON_DESCRIPTORS.has(t.key) || OFFICE_WORDS.has(t.key) || TITLE_MODIFIERS.has(t.key));
 
 function mentionEndingAt(people: People, block: number, j: number): Mention | undefined {
   return lookupOf(people).mentionByEnd[block]?.get(j);

@@ -197,7 +197,16 @@ function scanBlock(text: string, b: Block, bi: number, out: RawQuote[]): void {
         if (topCloses('’') && !isSpace(text[i - 1]) && !isLetterOrDigit(text[i + 1])) close(i);
         break;
       case "'":
-        if (text[i + 1] === "'" && text[i + 2] === "'" && topCloses("'") && !isSpace(text[i - 1])) {
+        if (
+          topCloses('’') &&
+          stack[stack.length - 1]?.closers === '’' &&
+          !isSpace(text[i - 1]) &&
+          !isLetterOrDigit(text[i + 1]) &&
+          !(text[i - 1] === 's' && isSpace(text[i + 1]) && isLetterOrDigit(text[i + 2]))
+        ) {
+          // Mixed styles: ‘…' closes with a straight mark (not a plural possessive: ‘the members' votes’).
+          close(i);
+        } else if (text[i + 1] === "'" && text[i + 2] === "'" && topCloses("'") && !isSpace(text[i - 1])) {
           // ''' closing a nested 'quote' and the ''…'' around it: close the single mark first.
           close(i);
         } else if (text[i + 1] === "'" && text[i + 2] === "'" && stack.length === 0 && canOpenAt(text, i, b.start)) {
@@ -217,6 +226,8 @@ function scanBlock(text: string, b: Block, bi: number, out: RawQuote[]): void {
         }
         break;
       case '"':
+        // A doubled opening mark from a pasted excerpt ("“…”): the curly mark after it opens the quote alone.
+        if (!topCloses('"') && (text[i + 1] === '“' || text[i + 1] === '„') && canOpenAt(text, i, b.start)) break;
         if (topCloses('"') && !isSpace(text[i - 1]) && canCloseAt(text, i, 1, b.end)) close(i);
         // Mixed styles: “…" closes with a straight mark.
         else if (

@@ -131,6 +131,11 @@ const EN_INVERTING = [
   'sighed',
   'told',
   'tells',
+  'exhorted',
+  'chided',
+  'protested',
+  'objected',
+  'fumed',
 ];
 const EN_NON_INVERTING = [
   'say',
@@ -266,6 +271,14 @@ const EN_NON_INVERTING = [
   'dismissing',
   'questioned',
   'questioning',
+  'chiding',
+  'reacted',
+  'reacting',
+  'announce',
+  'scoffing',
+  'snapping',
+  'retorting',
+  'quipping',
 ];
 const DE = [
   'sagte',
@@ -304,6 +317,12 @@ const DE = [
   'bekraftigte',
   'unterstrich',
   'schrieb',
+  'entgegnete',
+  'kommentierte',
+  'mahnte',
+  'ermahnte',
+  'reagierte',
+  'widersprach',
 ];
 const FR = [
   'declare',
@@ -346,6 +365,11 @@ const FR = [
   'souligne',
   'reconnu',
   'ajoute',
+  'reagi',
+  'reagit',
+  'retorque',
+  'fustige',
+  'lache',
 ];
 const ES = [
   'dijo',
@@ -384,6 +408,10 @@ const ES = [
   'tildo',
   'llamo',
   'reconocio',
+  'reacciono',
+  'lamento',
+  'replico',
+  'recordo',
 ];
 const PL = [
   'powiedzial',
@@ -424,6 +452,14 @@ const PL = [
   'okreslila',
   'uznal',
   'uznala',
+  'zareagowal',
+  'zareagowala',
+  'skomentowal',
+  'skomentowala',
+  'zauwazyl',
+  'zauwazyla',
+  'zaapelowal',
+  'zaapelowala',
 ];
 const RU = [
   'сказал',
@@ -466,6 +502,14 @@ const RU = [
   'назвали',
   'охарактеризовал',
   'считают',
+  'прокомментировал',
+  'прокомментировала',
+  'возразил',
+  'возразила',
+  'заметил',
+  'заметила',
+  'призвал',
+  'призвала',
 ];
 const UK = [
   'сказав',
@@ -499,6 +543,14 @@ const UK = [
   'назвала',
   'назвали',
   'вважає',
+  'прокоментував',
+  'прокоментувала',
+  'зауважив',
+  'зауважила',
+  'закликав',
+  'закликала',
+  'відреагував',
+  'відреагувала',
 ];
 
 /** Participles that attach a quote to the subject of the main clause: "…, ajoutant que …", "…, добавив, что …". */
@@ -551,6 +603,31 @@ export const CUE_VERBS: ReadonlyMap<string, CueInfo> = (() => {
   // German "so" is only a cue right after a quote ("…“, so Scholz"); handled by position in attribution.
   return m;
 })();
+
+/**
+ * English verbs that are cues only with their particle ("pointed out", "shot back", "as X put it"):
+ * alone they mostly mean something else. Verb → particle (folded).
+ */
+export const PHRASAL_CUES: ReadonlyMap<string, string> = new Map([
+  ['pointed', 'out'],
+  ['points', 'out'],
+  ['pointing', 'out'],
+  ['shot', 'back'],
+  ['shoots', 'back'],
+  ['fired', 'back'],
+  ['fires', 'back'],
+  ['hit', 'back'],
+  ['hits', 'back'],
+  ['wrote', 'back'],
+  ['chimed', 'in'],
+  ['chimes', 'in'],
+  ['weighed', 'in'],
+  ['weighs', 'in'],
+  ['put', 'it'],
+  ['puts', 'it'],
+  ['spoke', 'out'],
+  ['speaks', 'out'],
+]);
 
 /** Multi-word cues that name their source after them: "according to X", "laut X", "selon X". */
 export const SOURCE_PREPOSITIONS = [
