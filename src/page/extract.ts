@@ -139,6 +139,7 @@ const CONTENT_SELECTORS = [
   '[role="main"]',
   'main',
 ];
+const CONTENT_ANY = CONTENT_SELECTORS.join(',');
 
 export interface ExtractedBlock extends Block {
   element: Element;
@@ -192,8 +193,10 @@ function isSkipped(el: Element): boolean {
 /** Picks the element holding the article: a known content container, else the element with the most paragraph text. */
 export function findContentRoot(doc: Document): Element {
   const body = doc.body ?? doc.documentElement;
+  // One walk of the page for every kind of container, then the kinds in order of preference.
+  const all = [...doc.querySelectorAll(CONTENT_ANY)].filter((e) => !e.closest('nav, aside, footer'));
   for (const sel of CONTENT_SELECTORS) {
-    const cands = [...doc.querySelectorAll(sel)].filter((e) => !e.closest('nav, aside, footer'));
+    const cands = all.filter((e) => e.matches(sel));
     if (cands.length === 0) continue;
     // Several <article>s: the one with the most paragraph text (a list page has many small ones).
     let best: Element | null = null;
@@ -266,16 +269,40 @@ function collectBlocks(root: Element): { element: Element; kind: BlockKind }[] {
  * Reads the article from a document. `budget` caps the text read (characters);
  * the rest of a giant page is left out rather than slowing the reader down.
  */
-export function extractArticle(doc: Document, opts: { url?: string; budget?: number } = {}): Extraction {
+export function extractArticle(doc: Document, opts: ExtractOptions = {}): Extraction {
+  const steps = extractArticleInSteps(doc, opts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+export interface ExtractOptions {
+  url?: string;
+  budget?: number;
+}
+
+/** Blocks read between two points where the caller may yield to the page. */
+const BLOCKS_PER_STEP = 200;
+
+/**
+ * The same reading in steps: pauses after each whole-page walk and every few
+ * hundred blocks, so the page session can yield to the page in between on a
+ * giant page (reading a 1 MB article took one 40–90 ms task).
+ */
+export function* extractArticleInSteps(doc: Document, opts: ExtractOptions = {}): Generator<void, Extraction, void> {
   const root = findContentRoot(doc);
+  yield;
   const found = collectBlocks(root);
   // The headline often sits outside the content container.
   const h1 = doc.querySelector('h1');
   if (h1 && !root.contains(h1) && !h1.closest('nav, footer, aside') && !isSkippedChain(h1)) found.unshift({ element: h1, kind: 'title' });
+  yield;
   const blocks: ExtractedBlock[] = [];
   let text = '';
   const budget = opts.budget ?? Number.POSITIVE_INFINITY;
-  for (const { element, kind } of found) {
+  for (const [i, { element, kind }] of found.entries()) {
+    if (i > 0 && i % BLOCKS_PER_STEP === 0) yield;
     const t = markableText(element);
     if (!t.trim()) continue;
     if (text.length + t.length > budget) break;
@@ -284,6 +311,7 @@ export function extractArticle(doc: Document, opts: { url?: string; budget?: num
     text += t;
     blocks.push({ kind, start, end: text.length, element });
   }
+  yield;
   return { text, blocks, meta: readMeta(doc, root, opts.url), root };
 }
 
@@ -309,8 +337,17 @@ const META_DATE_NAMES = [
 
 /** Page metadata the core uses: title, language, og:type, JSON-LD types and dates, link density. */
 export function readMeta(doc: Document, root: Element, url?: string): PageMeta {
-  const metaContent = (key: string) =>
-    doc.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`)?.getAttribute('content') ?? undefined;
+  // Every <meta> once, first in document order wins (a query per key walked the whole page on each miss).
+  const metas = new Map<string, string>();
+  for (const m of doc.getElementsByTagName('meta')) {
+    const content = m.getAttribute('content');
+    if (content === null) continue;
+    for (const attr of ['property', 'name', 'itemprop']) {
+      const key = m.getAttribute(attr);
+      if (key && !metas.has(key)) metas.set(key, content);
+    }
+  }
+  const metaContent = (key: string) => metas.get(key);
   const dates: { value: string; source: DateSource }[] = [];
   for (const name of META_DATE_NAMES) {
     const v = metaContent(name) ?? metaContent(name.toLowerCase());

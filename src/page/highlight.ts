@@ -167,40 +167,34 @@ export class Highlighter {
     // One comma-joined selector: mark.js calls matches() once per selector per text node.
     const exclude = el.querySelector(EXCLUDED_ELEMENTS) ? [EXCLUDE_ONE] : [];
     const common = { element: 'mark', className: MARK_CLASS, exclude };
-    if (plan.quotes.length) {
-      mark.markRanges(
-        plan.quotes.map((q) => ({ start: q.start, length: q.length, q })),
-        {
-          ...common,
-          each: (node: Element, range: unknown) => {
-            const { q } = range as { q: BlockRanges['quotes'][number] };
-            node.setAttribute('data-sourcelight', 'quote');
-            node.setAttribute('data-speaker-id', q.speakerId);
-            node.setAttribute('data-quote-index', String(q.index));
-            if (q.scare) node.setAttribute('data-quote-kind', 'scare');
-            else if (q.colour >= 0) this.paint(node, q.colour);
-            else node.setAttribute('data-quote-kind', 'unattributed');
-            count++;
-          },
-        } as Mark.MarkRangesOptions,
-      );
-    }
-    if (plan.officials.length) {
-      mark.markRanges(
-        plan.officials.map((o) => ({ start: o.start, length: o.length, o })),
-        {
-          ...common,
-          each: (node: Element, range: unknown) => {
-            const { o } = range as { o: BlockRanges['officials'][number] };
-            node.setAttribute('data-sourcelight', 'official');
-            node.setAttribute('data-official-id', o.id);
-            node.setAttribute('data-official-key', o.key);
-            // Keyboard users reach names (and their cards) with Tab.
-            node.setAttribute('tabindex', '0');
-            count++;
-          },
-        } as Mark.MarkRangesOptions,
-      );
+    type Range = { start: number; length: number; q?: BlockRanges['quotes'][number]; o?: BlockRanges['officials'][number] };
+    const each = (node: Element, range: unknown) => {
+      const { q, o } = range as Range;
+      if (q) {
+        node.setAttribute('data-sourcelight', 'quote');
+        node.setAttribute('data-speaker-id', q.speakerId);
+        node.setAttribute('data-quote-index', String(q.index));
+        if (q.scare) node.setAttribute('data-quote-kind', 'scare');
+        else if (q.colour >= 0) this.paint(node, q.colour);
+        else node.setAttribute('data-quote-kind', 'unattributed');
+      } else if (o) {
+        node.setAttribute('data-sourcelight', 'official');
+        node.setAttribute('data-official-id', o.id);
+        node.setAttribute('data-official-key', o.key);
+        // Keyboard users reach names (and their cards) with Tab.
+        node.setAttribute('tabindex', '0');
+      }
+      count++;
+    };
+    // One mark.js pass for the quotes and the names outside them (each pass walks the block's text nodes);
+    // a second only for names inside quotes, whose marks nest in the quote's.
+    const inQuote = (o: BlockRanges['officials'][number]) =>
+      plan.quotes.some((q) => o.start < q.start + q.length && q.start < o.start + o.length);
+    const first: Range[] = plan.quotes.map((q) => ({ start: q.start, length: q.length, q }));
+    const nested: Range[] = [];
+    for (const o of plan.officials) (inQuote(o) ? nested : first).push({ start: o.start, length: o.length, o });
+    for (const ranges of [first, nested]) {
+      if (ranges.length) mark.markRanges(ranges, { ...common, each } as Mark.MarkRangesOptions);
     }
     if (count > 0) this.marked.add(el);
     return count;

@@ -12,7 +12,7 @@ import { MAX_TEXT_CHARS } from '../core/limits.ts';
 import type { Summary } from '../core/summary.ts';
 import type { SessionTimings } from '../core/timings.ts';
 import { type CardContent, type CardMode, Cards } from './cards.ts';
-import { type Extraction, extractArticle } from './extract.ts';
+import { type Extraction, extractArticle, extractArticleInSteps } from './extract.ts';
 import { type GateResult, quickGate } from './gate.ts';
 import { Highlighter, type HighlightStyle, MARK_CLASS, planRanges } from './highlight.ts';
 
@@ -53,6 +53,8 @@ const MUTATION_DEBOUNCE_MS = 400;
 const MIN_RESCAN_INTERVAL_MS = 1500;
 /** Blocks marked per slice before yielding to the page. */
 const SLICE_MS = 12;
+/** Text beyond which extraction, sending and parsing the answer each get a slice of their own. */
+const BIG_PAGE_CHARS = 100_000;
 
 export class PageSession {
   phase: Phase = 'idle';
@@ -138,7 +140,22 @@ export class PageSession {
     try {
       const doc = this.opts.doc;
       let sliceStart = started;
-      const extraction = extractArticle(doc, { url: doc.location?.href ?? '', budget: MAX_TEXT_CHARS });
+      // Read in steps: a giant page's reading is spread over slices.
+      const steps = extractArticleInSteps(doc, { url: doc.location?.href ?? '', budget: MAX_TEXT_CHARS });
+      let step = steps.next();
+      while (!step.done) {
+        if (performance.now() - sliceStart > SLICE_MS) {
+          sliceStart = await this.endSlice(sliceStart, 'analysis');
+          if (runId !== this.runToken) return;
+        }
+        step = steps.next();
+      }
+      const extraction = step.value;
+      // A long page: sending its text (serialising it) gets a slice of its own.
+      if (extraction.text.length > BIG_PAGE_CHARS) {
+        sliceStart = await this.endSlice(sliceStart, 'analysis');
+        if (runId !== this.runToken) return;
+      }
       // Only plain data leaves the page layer: the blocks without their elements.
       const input: AnalysisInput = {
         text: extraction.text,
@@ -166,7 +183,10 @@ export class PageSession {
       // A long reply to parse gets a slice of its own before the marking starts.
       sliceStart = analysed - sliceStart > SLICE_MS ? await this.endSlice(sliceStart, null) : sliceStart;
       if (paint && this.highlightsWanted) {
-        sliceStart = await this.markPlans(planRanges(analysis, extraction.blocks), this.paintToken, sliceStart);
+        const t = performance.now();
+        const plans = planRanges(analysis, extraction.blocks);
+        this.timings.highlight += performance.now() - t;
+        sliceStart = await this.markPlans(plans, this.paintToken, sliceStart);
         if (runId !== this.runToken) return;
       }
       this.noteSlice(performance.now() - sliceStart);
