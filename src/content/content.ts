@@ -31,7 +31,7 @@ const alive = () => {
   }
 };
 
-export function start(o: { gate: GateResult; gateMs: number; entryMs: number; woken: number }): Controller {
+export function start(o: { gate: GateResult; gateMs: number; entryMs: number; idleMs: () => number; woken: number }): Controller {
   /** Main-thread milliseconds of loading and wiring this script (the entry's are reported apart). */
   let wakeMs = 0;
   /** The last quote count shown on the toolbar badge (a skipped page with none need not report). */
@@ -43,7 +43,7 @@ export function start(o: { gate: GateResult; gateMs: number; entryMs: number; wo
     host: host(),
     summary: session.summary,
     ...(session.message ? { message: session.message } : {}),
-    timings: { ...session.timings, gate: session.timings.gate || o.gateMs, script: o.entryMs, wake: wakeMs },
+    timings: { ...session.timings, gate: session.timings.gate || o.gateMs, script: o.entryMs, idle: o.idleMs(), wake: wakeMs },
   });
 
   const report = (session: PageSession): void => {

@@ -21,6 +21,8 @@ const toast = document.getElementById('toast') as HTMLElement;
 let tabId = -1;
 let tabUrl: string | undefined;
 let state: TabState | null = null;
+/** How long a listed page's content script may take to answer (src/content/content.iife.ts waits for idle, at most 1 s). */
+const LISTENER_GRACE_MS = 1200;
 let palette = DEFAULT_PALETTE;
 let pollTimer = 0;
 
@@ -233,11 +235,18 @@ function render(): void {
 
 // ---- actions ----------------------------------------------------------------
 
-async function refresh(): Promise<void> {
+async function refresh(retry = onDefaultList(tabUrl)): Promise<void> {
   try {
     state = await toTab<TabState>({ type: 'getState' });
     render();
   } catch {
+    // On a listed site the content script answers within a second of the page settling (a page it skipped
+    // sets up its listener when the browser is idle): ask once more before saying it is not there.
+    if (retry) {
+      renderMessage(t('popupLoading'));
+      await new Promise((r) => setTimeout(r, LISTENER_GRACE_MS));
+      return refresh(false);
+    }
     notRunning();
   }
 }

@@ -34,8 +34,10 @@ export interface TabState {
 }
 
 export interface RunTimings extends SessionTimings {
-  /** The entry: the first check and the one message listener (all a skipped page costs). */
+  /** The entry: the first check, and on a page that passed it the message listener. */
   script: number;
+  /** A skipped page's deferred work, done when the browser was idle: the message listener and the watch for changes. */
+  idle: number;
   /** Loading and wiring the rest of the content script, when a page passed or the popup asked. */
   wake: number;
 }
