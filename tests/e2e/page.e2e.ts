@@ -369,6 +369,21 @@ describe.each(['chromium', 'firefox'] as const)('%s', (kind) => {
     }
   });
 
+  it.each([
+    ['just after the first check, before the browser is idle', 30],
+    ['seconds later', 2500],
+  ])('a page its own script renders is highlighted once its article appears (%s)', async (_when, after) => {
+    const app = await open(DYNAMIC_HOST, `/rendered-article.html?after=${after}`);
+    try {
+      await app.waitForMarks((m) => m.quotes === 1 && m.officials >= 2);
+      expect(await app.speakerIds()).toEqual(['mark-rutte']);
+      expect((await readyState(app.page)).phase).toBe('ready');
+      expect(await app.doubleWrapped()).toBe(0);
+    } finally {
+      await app.page.close();
+    }
+  });
+
   it('a single-page-app navigation drops the old marks and highlights the new article once', async () => {
     const app = await open(DYNAMIC_HOST, '/spa-article.html');
     const untouched = await open(UNLISTED, '/spa-article.html');
