@@ -181,7 +181,9 @@ function isSkipped(el: Element): boolean {
   const role = el.getAttribute('role');
   if (role && SKIP_ROLES.has(role)) return true;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-  if (el.matches('[contenteditable]:not([contenteditable="false"]), [data-sourcelight-ui]')) return true;
+  // Attribute reads, not a selector match: this runs for every element of the article.
+  const editable = el.getAttribute('contenteditable');
+  if ((editable !== null && editable !== 'false') || el.hasAttribute('data-sourcelight-ui')) return true;
   const style = el.getAttribute('style');
   if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
   // Site header and footer (the article's own <header> holds its headline and stays).
