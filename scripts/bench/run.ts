@@ -119,7 +119,8 @@ function pages(): PageSpec[] {
       name: 'seed',
       path: '/bench/seed.html',
       html: readFileSync(`${SHARED}/seed/000_4853b4182f2867f2.html`, 'utf8'),
-      runs: RUNS,
+      // Small pages are cheap to repeat, and their few milliseconds are the noisiest figures: three times the runs.
+      runs: RUNS * 3,
       naive: true,
       kind: 'article',
     },
@@ -139,7 +140,7 @@ function pages(): PageSpec[] {
       naive: true,
       kind: 'article',
     },
-    { name: 'non-news-large', path: '/bench/non-news.html', html: largeNonNewsHtml(), runs: RUNS, naive: false, kind: 'non-news' },
+    { name: 'non-news-large', path: '/bench/non-news.html', html: largeNonNewsHtml(), runs: RUNS * 3, naive: false, kind: 'non-news' },
   ];
   if (!quick) {
     const dir = `${SHARED}/corpus/pages`;
