@@ -8,6 +8,7 @@
  * parsed but never evaluated on such pages.
  */
 import { type GateResult, quickGate } from '../page/gate.ts';
+import { watchPage } from '../page/watch.ts';
 import type { Controller } from './content.ts';
 
 const started = performance.now();
@@ -21,9 +22,6 @@ const started = performance.now();
 const INSTANCE = Symbol.for('sourcelight.content');
 const instances = globalThis as unknown as Record<symbol, { wake: () => Promise<Controller> } | undefined>;
 
-/** After a change, wait this long for the page to settle, and re-check at most this often. */
-const SETTLE_MS = 400;
-const MIN_INTERVAL_MS = 1500;
 /** A skipped page's deferred work runs within this long. */
 const IDLE_TIMEOUT_MS = 1000;
 /** Main-thread milliseconds of a skipped page's deferred work (its listener and watch). */
@@ -67,10 +65,11 @@ function main(): void {
         gate = again;
         void wake();
       } else if (again) {
-        stopWatching = watch(() => {
+        const watch = watchPage(document, () => {
           gate = quickGate(document);
           if (gate.pass) void wake();
         });
+        if (watch) stopWatching = () => watch.stop();
       }
       idleMs = performance.now() - t0;
     });
@@ -99,30 +98,6 @@ function listen(wake: () => Promise<Controller>): void {
       .then(sendResponse, (e: unknown) => sendResponse({ ok: false, error: e instanceof Error ? e.message : String(e) }));
     return true;
   });
-}
-
-/** Calls `check` when the page has changed (new content, or single-page navigation), debounced; returns the stop. */
-function watch(check: () => void): () => void {
-  const view = document.defaultView;
-  if (!view?.MutationObserver || !document.body) return () => {};
-  let timer = 0;
-  let last = 0;
-  const later = () => {
-    view.clearTimeout(timer);
-    const wait = Math.max(SETTLE_MS, last + MIN_INTERVAL_MS - performance.now());
-    timer = view.setTimeout(() => {
-      last = performance.now();
-      check();
-    }, wait);
-  };
-  const observer = new view.MutationObserver(later);
-  observer.observe(document.body, { childList: true, subtree: true });
-  view.addEventListener('popstate', later);
-  return () => {
-    observer.disconnect();
-    view.removeEventListener('popstate', later);
-    view.clearTimeout(timer);
-  };
 }
 
 main();

@@ -15,6 +15,7 @@ import { type CardContent, type CardMode, Cards } from './cards.ts';
 import { type Extraction, extractArticle, extractArticleInSteps } from './extract.ts';
 import { type GateResult, quickGate } from './gate.ts';
 import { Highlighter, type HighlightStyle, MARK_CLASS, planRanges } from './highlight.ts';
+import { type PageWatch, watchPage } from './watch.ts';
 
 export type Phase = 'idle' | 'analysing' | 'ready' | 'skipped' | 'error';
 
@@ -49,8 +50,6 @@ export interface SessionOptions {
   beforeAnalysis?: () => Promise<void>;
 }
 
-const MUTATION_DEBOUNCE_MS = 400;
-const MIN_RESCAN_INTERVAL_MS = 1500;
 /** Blocks marked per slice before yielding to the page. */
 const SLICE_MS = 12;
 /** Text beyond which extraction, sending and parsing the answer each get a slice of their own. */
@@ -70,9 +69,8 @@ export class PageSession {
   /** Created on the first highlighting: a page that is never highlighted gets no listeners from us. */
   private cardsInstance: Cards | null = null;
   private cardMode: CardMode;
-  private observer: MutationObserver | null = null;
-  private debounce = 0;
-  private lastScan = 0;
+  /** Follows the page's changes once the first run is over. */
+  private watcher: PageWatch | null = null;
   private url: string;
   /** Bumped when a new analysis starts (or the page goes away): older runs stop. */
   private runToken = 0;
@@ -305,9 +303,8 @@ export class PageSession {
   }
 
   destroy(): void {
-    this.observer?.disconnect();
-    this.observer = null;
-    clearTimeout(this.debounce);
+    this.watcher?.stop();
+    this.watcher = null;
     this.runToken++;
     this.paintToken++;
     this.withoutObserver(() => this.highlighter.clear());
@@ -318,37 +315,15 @@ export class PageSession {
   // ---- following page changes ------------------------------------------
 
   private observe(): void {
-    if (this.observer) return;
-    const doc = this.opts.doc;
-    const View = doc.defaultView;
-    if (!View?.MutationObserver || !doc.body) return;
-    this.observer = new View.MutationObserver((records) => {
-      if (records.every(isOurs)) return;
-      clearTimeout(this.debounce);
-      this.debounce = View.setTimeout(() => this.onPageChanged(), MUTATION_DEBOUNCE_MS);
-    });
-    this.observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
-    View.addEventListener('popstate', () => this.onPageChanged());
+    this.watcher ??= watchPage(this.opts.doc, () => this.onPageChanged(), isOurs);
   }
 
   /** Runs fn with the observer paused, so our own DOM changes never trigger a rescan. */
   private withoutObserver<T>(fn: () => T): T {
-    const o = this.observer;
-    o?.takeRecords();
-    const r = fn();
-    o?.takeRecords();
-    return r;
+    return this.watcher ? this.watcher.quiet(fn) : fn();
   }
 
   private onPageChanged(): void {
-    const now = performance.now();
-    if (now - this.lastScan < MIN_RESCAN_INTERVAL_MS) {
-      // A flood of changes: one rescan once it settles.
-      clearTimeout(this.debounce);
-      this.debounce = this.opts.doc.defaultView?.setTimeout(() => this.onPageChanged(), MIN_RESCAN_INTERVAL_MS) ?? 0;
-      return;
-    }
-    this.lastScan = now;
     const href = this.opts.doc.location?.href ?? '';
     const navigated = href !== this.url;
     this.url = href;
