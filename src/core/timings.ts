@@ -23,3 +23,8 @@ export interface SessionTimings {
   /** When the run started (performance.now() of the page). */
   started: number;
 }
+
+/** The figures of a run that starts now: nothing done yet (-1: not reached). */
+export function newTimings(gate: number, started: number): SessionTimings {
+  return { gate, analysis: 0, beforeFirstChange: -1, highlight: 0, longestSlice: 0, remote: 0, total: -1, started };
+}

@@ -10,7 +10,7 @@ import type { Sensitivity } from '../core/analysis/topic.ts';
 import type { Analysis, AnalysisInput } from '../core/analysis/types.ts';
 import { MAX_TEXT_CHARS } from '../core/limits.ts';
 import type { Summary } from '../core/summary.ts';
-import type { SessionTimings } from '../core/timings.ts';
+import { newTimings, type SessionTimings } from '../core/timings.ts';
 import { type CardContent, type CardMode, Cards } from './cards.ts';
 import { type Extraction, extractArticle, extractArticleInSteps } from './extract.ts';
 import { type GateResult, quickGate } from './gate.ts';
@@ -63,7 +63,7 @@ export class PageSession {
   extraction: Extraction | null = null;
   highlightsWanted = true;
   /** Milliseconds of the last run (see SessionTimings). */
-  timings: SessionTimings = { gate: 0, analysis: 0, beforeFirstChange: 0, highlight: 0, longestSlice: 0, remote: 0, total: -1, started: 0 };
+  timings: SessionTimings = newTimings(0, 0);
 
   private readonly highlighter: Highlighter;
   /** Created on the first highlighting: a page that is never highlighted gets no listeners from us. */
@@ -107,34 +107,25 @@ export class PageSession {
       this.observe();
       return;
     }
-    await this.run(false);
+    await this.run();
     this.observe();
   }
 
   /** Analyses now, whatever the first check said ("Analyze anyway"); highlights if wanted. */
   async analyseNow(): Promise<void> {
     this.forced = true;
-    await this.run(true);
+    await this.run();
     this.observe();
   }
 
-  private async run(force: boolean): Promise<void> {
+  private async run(): Promise<void> {
     this.phase = 'analysing';
     const runId = ++this.runToken;
     // Settings that cannot be read leave the current ones (the defaults) in place.
     await this.opts.beforeAnalysis?.().catch(() => undefined);
     if (runId !== this.runToken) return;
     const started = performance.now();
-    this.timings = {
-      gate: this.timings.gate,
-      analysis: 0,
-      beforeFirstChange: -1,
-      highlight: 0,
-      longestSlice: 0,
-      remote: 0,
-      total: -1,
-      started,
-    };
+    this.timings = newTimings(this.timings.gate, started);
     try {
       const doc = this.opts.doc;
       let sliceStart = started;
@@ -174,7 +165,7 @@ export class PageSession {
       this.summary = summary;
       this.phase = 'ready';
       this.message = null;
-      const paint = force || this.forced || (analysis.verdict === 'relevant' && analysis.isArticle);
+      const paint = this.forced || (analysis.verdict === 'relevant' && analysis.isArticle);
       this.paintable = paint;
       const analysed = performance.now();
       this.timings.analysis += analysed - sliceStart;
@@ -264,7 +255,7 @@ export class PageSession {
     this.highlighter.setStyle(style);
     if (sensitivity !== this.sensitivity) {
       this.sensitivity = sensitivity;
-      if (this.phase === 'ready') void this.run(false);
+      if (this.phase === 'ready') void this.run();
       return;
     }
     if (restyled && this.highlighter.active) {
@@ -342,7 +333,7 @@ export class PageSession {
       void this.start();
     } else if (this.phase === 'skipped') {
       void this.start();
-    } else void this.run(false);
+    } else void this.run();
   }
 
   // ---- cards ---------------------------------------------------------------
