@@ -6,7 +6,7 @@
  */
 import browser from 'webextension-polyfill';
 import type { Analyser } from '../page/session.ts';
-import type { AnalysisReply, Reply } from '../shared/messages.ts';
+import { type Reply, readAnalysisReply } from '../shared/messages.ts';
 
 export const backgroundAnalyser: Analyser = async (input, sensitivity) => {
   const reply = (await browser.runtime.sendMessage({ type: 'analyse', input, sensitivity })) as Reply<string> | undefined;
@@ -15,8 +15,5 @@ export const backgroundAnalyser: Analyser = async (input, sensitivity) => {
   }
   const json = reply.value;
   // Parsed in the session's timed slice: that is main-thread work the page pays.
-  return () => {
-    const r = JSON.parse(json) as AnalysisReply;
-    return { analysis: { ...r.analysis, text: input.text }, summary: r.summary, remoteMs: r.ms };
-  };
+  return () => readAnalysisReply(json, input.text);
 };

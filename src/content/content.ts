@@ -54,18 +54,20 @@ export function start(o: { gate: GateResult; gateMs: number; entryMs: number; id
     browser.runtime.sendMessage({ type: 'reportState', quotes, relevant: session.analysis?.verdict === 'relevant' }).catch(() => undefined);
   };
 
+  const configure = (s: Settings): void => session.configure({ palette: s.palette, quoteStyle: s.quoteStyle }, s.cards, s.sensitivity);
   const apply = (s: Settings): void => {
-    session.configure({ palette: s.palette, quoteStyle: s.quoteStyle }, s.cards, s.sensitivity);
+    configure(s);
     const on = highlightsOn(s, host());
     if (on !== session.highlightsWanted) void session.setHighlights(on);
   };
 
   // The reader's settings, read once (before the first analysis, or when the popup first asks), then followed.
+  // Before any analysis there is nothing to paint or clear: the highlight choice is only recorded.
   let loaded: Promise<void> | null = null;
   const settings = () =>
     (loaded ??= loadSettings().then(({ settings: s }) => {
       const t0 = performance.now();
-      session.configure({ palette: s.palette, quoteStyle: s.quoteStyle }, s.cards, s.sensitivity);
+      configure(s);
       session.highlightsWanted = highlightsOn(s, host());
       onSettingsChanged(apply);
       wakeMs += performance.now() - t0;

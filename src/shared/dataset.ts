@@ -1,26 +1,22 @@
 /**
  * The dataset inside the extension: built, checked and compacted at build
- * time (see vite.config.ts) and inlined here as one JSON string. The
- * background and the options page hold it; the content script asks the
- * background for it (src/content/dataset.ts) only once a page passed the
- * cheap first check, so pages that are not articles never load it.
+ * time (src/data/shipped.ts) and inlined here as one JSON string. The
+ * background (which analyses pages for the content scripts) and the options
+ * page hold it; pages never load it.
  */
 import { DatasetIndex, type PackedIndex } from '../core/dataset/index.ts';
 import type { Dataset } from '../core/dataset/types.ts';
 
-export interface ShippedDataset {
+interface ShippedDataset {
   dataset: Dataset;
   index: PackedIndex;
 }
-
-/** The shipped dataset as the JSON string the build inlined. */
-export const DATASET_JSON: string = __SOURCELIGHT_DATASET__;
 
 let parsed: ShippedDataset | null = null;
 let index: DatasetIndex | null = null;
 
 function shipped(): ShippedDataset {
-  parsed ??= JSON.parse(DATASET_JSON) as ShippedDataset;
+  parsed ??= JSON.parse(__SOURCELIGHT_DATASET__) as ShippedDataset;
   return parsed;
 }
 

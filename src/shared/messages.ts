@@ -103,6 +103,12 @@ export interface AnalysisReply {
   ms: number;
 }
 
+/** Reads an `analyse` answer back into a full analysis, with the page's own text (which the answer leaves out). */
+export function readAnalysisReply(json: string, text: string): { analysis: Analysis; summary: Summary; remoteMs: number } {
+  const r = JSON.parse(json) as AnalysisReply;
+  return { analysis: { ...r.analysis, text }, summary: r.summary, remoteMs: r.ms };
+}
+
 const MAX_BLOCKS = 200_000;
 
 const BLOCK_KINDS: readonly BlockKind[] = [

@@ -16,7 +16,7 @@ import { analyseForPage } from '../../src/background/analyse.ts';
 import type { Sensitivity } from '../../src/core/analysis/topic.ts';
 import type { AnalysisInput } from '../../src/core/analysis/types.ts';
 import { type Analyser, PageSession } from '../../src/page/session.ts';
-import { type AnalysisReply, parseToBackground } from '../../src/shared/messages.ts';
+import { parseToBackground, readAnalysisReply } from '../../src/shared/messages.ts';
 import { DEFAULT_PALETTE } from '../../src/shared/settings.ts';
 
 const FIXTURE = readFileSync(resolve(import.meta.dirname, '../fixtures/pages/nato-article.html'), 'utf8');
@@ -30,10 +30,7 @@ function messagingAnalyser(log: unknown[] = []): Analyser {
     if (!parsed.ok) throw new Error(parsed.error);
     if (parsed.message.type !== 'analyse') throw new Error('wrong message');
     const json = JSON.parse(JSON.stringify(analyseForPage(parsed.message.input, parsed.message.sensitivity))) as string;
-    return () => {
-      const r = JSON.parse(json) as AnalysisReply;
-      return { analysis: { ...r.analysis, text: input.text }, summary: r.summary, remoteMs: r.ms };
-    };
+    return () => readAnalysisReply(json, input.text);
   };
 }
 
