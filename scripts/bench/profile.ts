@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import type { Protocol } from 'puppeteer';
 import { ensureBuilt } from '../../tests/e2e/support/build.ts';
 import { launchBrowser, sendToTab } from '../../tests/e2e/support/launch.ts';
+import { waitUntil } from '../../tests/e2e/support/pages.ts';
 import { startServer } from '../../tests/e2e/support/server.ts';
 import { largeNonNewsHtml, longArticleHtml } from './articles.ts';
 
@@ -31,15 +32,11 @@ try {
   await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
   await cdp.send('Profiler.start');
   await page.goto(server.url('www.bbc.co.uk', '/p.html'), { waitUntil: 'load' });
-  for (let i = 0; i < 100; i++) {
-    const r = await sendToTab<{ value?: { phase: string; timings?: { total: number } } }>(b, page, { type: 'getState' }).catch(() => null);
-    const v = r?.value;
-    if (v && (v.phase === 'skipped' || (v.phase === 'ready' && (v.timings?.total ?? -1) >= 0))) {
-      console.log(JSON.stringify(v.timings));
-      break;
-    }
-    await new Promise((ok) => setTimeout(ok, 50));
-  }
+  const timings = await waitUntil('the content script to finish', async () => {
+    const v = (await sendToTab<{ value?: { phase: string; timings?: { total: number } } }>(b, page, { type: 'getState' })).value;
+    return v && (v.phase === 'skipped' || (v.phase === 'ready' && (v.timings?.total ?? -1) >= 0)) ? v.timings : null;
+  });
+  console.log(JSON.stringify(timings));
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: Protocol.Profiler.Profile };
   const dt = new Map<number, number>();
   const deltas = profile.timeDeltas ?? [];

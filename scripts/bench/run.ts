@@ -35,6 +35,7 @@ import { shippedDatasetJson } from '../../src/data/shipped.ts';
 import type { RunTimings, TabState } from '../../src/shared/messages.ts';
 import { ensureBuilt } from '../../tests/e2e/support/build.ts';
 import { type LaunchedBrowser, launchBrowser, sendToTab } from '../../tests/e2e/support/launch.ts';
+import { waitUntil } from '../../tests/e2e/support/pages.ts';
 import { type FixtureServer, startServer } from '../../tests/e2e/support/server.ts';
 import { largeNonNewsHtml, longArticleHtml } from './articles.ts';
 
@@ -188,21 +189,15 @@ async function open(b: LaunchedBrowser, server: FixtureServer, host: string, pat
 }
 
 /** Waits for the content script's first run on the page to finish, and returns its state. */
-async function finishedRun(b: LaunchedBrowser, page: Page): Promise<TabState> {
-  const end = Date.now() + 120_000;
-  let last = '';
-  while (Date.now() < end) {
-    try {
-      const r = await sendToTab<{ ok: boolean; value?: TabState; error?: string }>(b, page, { type: 'getState' });
-      const st = r.value;
-      if (st && (st.phase === 'skipped' || st.phase === 'error' || (st.phase === 'ready' && (st.timings?.total ?? -1) >= 0))) return st;
-      last = st ? st.phase : (r.error ?? '');
-    } catch (e) {
-      last = (e as Error).message; // the content script is not there yet
-    }
-    await sleep(25);
-  }
-  throw new Error(`the content script did not finish its run (${last})`);
+function finishedRun(b: LaunchedBrowser, page: Page): Promise<TabState> {
+  return waitUntil(
+    "the content script's first run",
+    async () => {
+      const st = (await sendToTab<{ value?: TabState }>(b, page, { type: 'getState' })).value;
+      return st && (st.phase === 'skipped' || st.phase === 'error' || (st.phase === 'ready' && (st.timings?.total ?? -1) >= 0)) ? st : null;
+    },
+    120_000,
+  );
 }
 
 async function inject(page: Page, code: string): Promise<void> {
