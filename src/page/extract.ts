@@ -42,7 +42,7 @@ const EXCLUDED = [
   '[style*="display: none"]',
   '[data-sourcelight-ui]',
 ];
-export const EXCLUDE_SELECTORS: string[] = EXCLUDED.flatMap((s) => [s, `${s} *`]);
+const EXCLUDE_SELECTORS: string[] = EXCLUDED.flatMap((s) => [s, `${s} *`]);
 /** The same as one selector list: one native matches() call instead of one per selector. */
 export const EXCLUDE_ONE = EXCLUDE_SELECTORS.join(',');
 /** The excluded elements themselves (without their descendants): does a block hold any at all? */

@@ -35,6 +35,8 @@ function isWordChar(c: number): boolean {
 
 /** The forms of a token to look up: as written, without a possessive "'s", without an elided article ("l'otan", "dell'ucraina"). */
 function forms(token: string): string[] {
+  // Nearly every word has no apostrophe: no other form, no regular expression run.
+  if (!token.includes("'") && !token.includes('’')) return [token];
   const out = [token];
   const possessive = token.replace(/['’]s$/, '');
   if (possessive !== token) out.push(possessive);
