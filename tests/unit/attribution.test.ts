@@ -412,4 +412,49 @@ describe('less common cues and speakers the article has not introduced', () => {
     );
     expect(speakers(a).map(([, s]) => s)).toEqual(['Karl Example', 'Karl Example']);
   });
+
+  it('does not read a plural noun before a modal as a verb of saying', () => {
+    const a = analyseText(
+      'Kaja Kallas said on Monday during a visit to Narva, Estonia, that states can act alone because “the border will not wait.”',
+    );
+    expect(speakers(a)).toEqual([['the border will not wait.', 'Kaja Kallas']]);
+  });
+
+  it('does not take the subject of a “that” clause for the speaker after the verb', () => {
+    const a = analyseText('Mark Rutte met Jan Example.\n\nThe minister stated that Example’s “bold” plans would “need more work.”');
+    expect(a.quotes.every((q) => q.speaker?.name !== 'Jan Example')).toBe(true);
+    const b = analyseText('A senior adviser says the minister is on a “steady path” to a deal.');
+    expect(b.quotes[0]?.speaker).toBeNull();
+  });
+
+  it('resolves a description subject (“the Estonian politician”) to the person named before it', () => {
+    const a = analyseText(
+      [
+        'Kaja Kallas met foreign ministers in Brussels on Monday.',
+        'In an interview with hosts Anna Berg and Jan Novak, the Estonian politician said the plan was “a test of our unity.”',
+      ].join('\n\n'),
+    );
+    expect(speakers(a)).toEqual([['a test of our unity.', 'Kaja Kallas']]);
+    // With no one named before it, a description stays unresolved.
+    const b = analyseText('The Estonian politician said the plan was “a test of our unity.”');
+    expect(b.quotes[0]?.speaker).toBeNull();
+  });
+
+  it('counts a name after a dateline as its sentence’s subject when resolving a pronoun', () => {
+    const a = analyseText('BRUSSELS — Mark Rutte rejected the offer from Sergei Lavrov.\n\n“It is not a serious proposal,” he said.');
+    expect(speakers(a)).toEqual([['It is not a serious proposal,', 'Mark Rutte']]);
+  });
+
+  it('treats a title-cased name as a title when the sentence’s full stop or comma sits inside the closing mark', () => {
+    const a = analyseText('Kaja Kallas once had a small part in “Harbour Lights.” Viewers loved it.');
+    expect(a.quotes.map((q) => q.kind)).toEqual(['scare']);
+    const b = analyseText('Speaking on “Sunday Example,” Mark Rutte said the alliance was “ready to defend every inch.”');
+    expect(b.quotes.map((q) => [q.text, q.kind])).toEqual([
+      ['Sunday Example,', 'scare'],
+      ['ready to defend every inch.', 'speech'],
+    ]);
+    // A title-cased quote that is a sentence of its own stays speech.
+    const c = analyseText('Mark Rutte said: “Never Again.”');
+    expect(c.quotes.map((q) => q.kind)).toEqual(['speech']);
+  });
 });

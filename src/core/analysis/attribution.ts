@@ -12,6 +12,7 @@ import { CUE_VERBS, PARTICIPLE_CUES, PHRASAL_CUES, SOURCE_PREPOSITIONS } from '.
 import {
   ADVERBIALS,
   COURTESY_TITLES,
+  DESCRIPTION_NOUNS,
   NOT_NAME_START,
   OFFICE_WORDS,
   PERSON_DESCRIPTORS,
@@ -359,13 +360,20 @@ function classify(ctx: Context, people: People, r: RawQuote, q: Quote): QuoteKin
   const viaVerb = q.speaker !== null && q.cue !== null && q.cue !== ':';
   if (headline === 'title' && !viaVerb && !(q.speaker && tokens[k]?.text === ':' && onlyPunctuationFrom(tokens, after))) return 'scare';
   if (headline === 'short' && !q.speaker && !q.cue) return 'scare';
+  // A full stop inside the closing mark after a title-cased name is the outer sentence's when the
+  // quote is embedded in it: "reruns of “Seinfeld.”" (US style puts it inside the mark).
+  const embedded = lead?.kind === 'word' && !lead.upper && !cueAt(tokens, k);
+  const ends = /[!?…]$/.test(q.text) || (/\.$/.test(q.text) && !embedded);
   // A title-cased name no one is given as saying: a show, a slogan, a campaign ("the “Never Example” movement").
-  if (titleCase && !q.speaker && words.length <= 8 && !/[.!?]$/.test(q.text)) return 'scare';
+  if (titleCase && !q.speaker && words.length <= 8 && !ends) return 'scare';
+  // A title-cased name right after a preposition is a name, even when someone nearby speaks ("on “Face the Nation,” X said").
+  if (titleCase && words.length <= 6 && !ends && embedded && (PREPOSITIONS.has(lead.key) || PHRASE_PREPOSITIONS.has(lead.key)))
+    return 'scare';
   if (q.cue || q.method === 'continuation' || q.method === 'colon') return 'speech';
   if (lead && SCARE_LEADS.has(lead.key) && words.length <= 8) return 'scare';
   if (words.length <= 2 && !/[.!?…]$/.test(q.text)) return 'scare';
   // A title-cased name of a work or slogan with no cue: "Operation “Eastern Sentry”".
-  if (titleCase && words.length <= 6 && !/[.!?]$/.test(q.text)) return 'scare';
+  if (titleCase && words.length <= 6 && !ends) return 'scare';
   return 'speech';
 }
 
@@ -439,6 +447,8 @@ function groupOrgs(orgs: OrgMentionAt[], n: number): OrgMentionAt[][] {
 
 /** Words before a cue word that make it a noun: "his remarks", "the claims", "Obama’s warning". */
 const DETERMINERS = new Set('the a an his her their its our my your this these those such whose'.split(' '));
+/** English modal and auxiliary verbs: a cue word right before one is a noun ("states can", "claims were"). */
+const MODALS_AFTER_NOUN = new Set('can could will would shall should may might must do does did have has had are were is was'.split(' '));
 /** Forms of "be" before a participle: a passive ("was announced") names no speaker before it. */
 const BE = new Set('was were been being is are be'.split(' '));
 
@@ -460,6 +470,9 @@ function cueAt(tokens: readonly Token[], k: number): boolean {
   const t = tokens[k];
   if (t === undefined || t.kind !== 'word' || t.upper) return false;
   if (!CUE_VERBS.has(t.key) && (PHRASAL_CUES.get(t.key) ?? null) !== (tokens[k + 1]?.key ?? '')) return false;
+  // A plural noun before a verb is no verb of saying: "that states can pass", "the reports were".
+  const next = tokens[k + 1];
+  if (next && !next.upper && MODALS_AFTER_NOUN.has(next.key)) return false;
   const prev = tokens[k - 1];
   if (prev?.kind !== 'word') return true;
   // French/Spanish auxiliaries ("a déclaré", "ha dicho") look like English articles.
@@ -621,7 +634,7 @@ function findBefore(
     }
     const info = CUE_VERBS.get(t.key);
     if (info?.inverts) {
-      const sp = speakerAfter(ctx, people, orgs, q.block, tokens, k + 1);
+      const sp = speakerAfter(ctx, people, orgs, q.block, tokens, k + 1, true);
       if (sp?.speaker) return { ...sp, cue: t.text, distance: quoteFrom - k - 1 };
     }
     cueOnly ??= { speaker: null, method: 'cue', cue: t.text, distance: quoteFrom - k - 1, source: subj?.source ?? null };
@@ -1007,7 +1020,15 @@ function subjectBefore(
   for (let i = segments.length - 1; i >= 0; i--) {
     const seg = segments[i];
     const first = tokens[seg?.from ?? -1];
-    if (!seg || !first || NOT_SUBJECT_START.has(first.key) || PREPOSITIONS.has(first.key) || /ing$/.test(first.key)) continue;
+    if (
+      !seg ||
+      !first ||
+      NOT_SUBJECT_START.has(first.key) ||
+      PREPOSITIONS.has(first.key) ||
+      PHRASE_PREPOSITIONS.has(first.key) ||
+      /ing$/.test(first.key)
+    )
+      continue;
     const r = speakerEndingAt(ctx, people, orgs, block, tokens, seg.to, seg.from);
     if (r) return r;
   }
@@ -1072,6 +1093,9 @@ const PREPOSITIONS = new Set(
     ' ',
   ),
 );
+
+/** Prepositions that open an adverbial phrase, never a subject: "In an interview with X, the minister said". */
+const PHRASE_PREPOSITIONS = new Set('in on during amid despite within upon through throughout following'.split(' '));
 
 /** Prepositions that also open a clause: "three days after Jan Example told reporters" — the name is the verb's subject. */
 const CLAUSE_OPENERS = new Set(['after', 'before', 'since', 'until']);
@@ -1195,9 +1219,13 @@ function speakerAfter(
   block: number,
   tokens: Token[],
   k: number,
+  /** Before the quote, the phrase must end at punctuation: "says X, “…”", not "says the minister is “…”". */
+  closed = false,
 ): Omit<Found, 'cue' | 'distance'> | null {
   const t = tokens[k];
   if (!t) return null;
+  // "stated that X’s …", "said in X": a clause or phrase follows the verb, not its subject.
+  if (PHRASE_END.has(t.key) || t.key === 'that') return null;
   const g = pronounGender(t.key);
   if (g !== undefined && g !== 'plural')
     return { speaker: resolvePronoun(ctx, people, block, t.start, g), method: 'pronoun', source: null };
@@ -1210,7 +1238,7 @@ function speakerAfter(
     if (end > k && PHRASE_END.has(x.key) && !(x.key === 'of' && OFFICE_WORDS.has(tokens[end - 1]?.key ?? ''))) break;
     end++;
   }
-  if (end === k) return null;
+  if (end === k || (closed && tokens[end]?.kind !== 'punct')) return null;
   // The phrase's head is a name: "said Defense Secretary Jim Mattis", "said Senate Minority Leader Harry Reid".
   const head = lastMentionWithin(people, block, tokens, k, end);
   if (head) return { speaker: personSpeaker(head.entity), method: 'cue', source: null };
@@ -1268,7 +1296,7 @@ function pronounGender(key: string): 'm' | 'f' | 'plural' | undefined {
  * fitting gender, looking back over this paragraph and the three before it;
  * sentence subjects win over other mentions at similar distance.
  */
-function resolvePronoun(ctx: Context, people: People, block: number, offset: number, gender: 'm' | 'f'): Speaker | null {
+function resolvePronoun(ctx: Context, people: People, block: number, offset: number, gender: 'm' | 'f' | null): Speaker | null {
   for (let b = block; b >= 0 && block - b <= 3; b--) {
     const list = people.byBlock[b] ?? [];
     const tokens = ctx.blocks[b]?.tokens ?? [];
@@ -1278,15 +1306,27 @@ function resolvePronoun(ctx: Context, people: People, block: number, offset: num
       const m = list[i];
       if (!m || m.start >= offset) continue;
       seen++;
-      if (m.entity.gender !== null && m.entity.gender !== gender) continue;
+      if (gender !== null && m.entity.gender !== null && m.entity.gender !== gender) continue;
       // Subject: first mention of its sentence.
-      const subject = m.from === 0 || isSentenceEnd(tokens, (m.titleStart !== null ? tokenAt(tokens, m.titleStart) : m.from) - 1);
+      const subject = opensSentence(tokens, m.titleStart !== null ? tokenAt(tokens, m.titleStart) : m.from);
       if (subject) return personSpeaker(m.entity);
       fallback ??= m;
     }
     if (fallback) return personSpeaker(fallback.entity);
   }
   return null;
+}
+
+/** Token i opens its sentence, perhaps after a dateline ("WASHINGTON — Jan Example said …"). */
+function opensSentence(tokens: Token[], i: number): boolean {
+  if (i === 0 || isSentenceEnd(tokens, i - 1)) return true;
+  const dash = tokens[i - 1]?.text;
+  if (dash !== '—' && dash !== '–' && dash !== '-') return false;
+  for (let k = i - 2; k >= 0 && !isSentenceEnd(tokens, k); k--) {
+    const t = tokens[k];
+    if (!t || (t.kind === 'word' && !t.upper) || i - k > 8) return false;
+  }
+  return true;
 }
 
 /** "the defense secretary", "Russia’s defense minister", "the senator" ending at token j. */
@@ -1329,18 +1369,18 @@ function roleEndingAt(
       }
     }
   }
-  // A bare title noun ("the senator", "the minister", "the general"): the latest person with that title.
+  // A bare title noun ("the senator", "the minister", "the general"), perhaps with modifiers ("the
+  // Wisconsin Republican", "the Democratic presidential candidate"): the latest person with that title.
   const head = tokens[j];
-  const det = tokens[j - 1];
-  if (
-    head &&
-    det &&
-    (det.key === 'the' || det.key === 'der' || det.key === 'le' || det.key === 'el') &&
-    head.kind === 'word' &&
-    !head.upper
-  ) {
+  let d = j - 1;
+  while (d > limit && j - d <= 4 && tokens[d]?.kind === 'word' && !DEFINITE.has(tokens[d]?.key ?? '')) d--;
+  const det = tokens[d];
+  const described = head !== undefined && head.kind === 'word' && DESCRIPTION_NOUNS.has(head.key);
+  if (head && det && DEFINITE.has(det.key) && head.kind === 'word' && (!head.upper || described)) {
     const noun = head.key;
     for (const e of recentEntities(people, block, offset)) {
+      // This very phrase read as the entity's apposition ("with Jan Example, the minister said") is no evidence.
+      if (e.appositive && e.appositive.end >= (head.end ?? 0) && e.appositive.start <= head.start) continue;
       const title = fold(
         `${e.title ?? ''} ${e.appositive?.text ?? ''} ${
           e.id
@@ -1355,9 +1395,17 @@ function roleEndingAt(
         return { speaker: personSpeaker(e), method: 'role', source: null };
       }
     }
+    // A description no title confirms refers back, like a pronoun, to the person the text is about,
+    // named before this sentence ("with hosts A and B, the candidate said" is about neither).
+    if (described && !former) {
+      const s = resolvePronoun(ctx, people, block, tokens[sentenceStart(tokens, j, 0)]?.start ?? offset, null);
+      if (s) return { speaker: s, method: 'role', source: null };
+    }
   }
   return null;
 }
+
+const DEFINITE = new Set(['the', 'der', 'le', 'el']);
 
 /** Words that make a role noun refer to a past holder: "the former secretary of state". */
 const FORMER = new Set([

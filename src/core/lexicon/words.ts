@@ -66,6 +66,16 @@ export const PERSON_DESCRIPTORS = set(`
   политолог аналитик эксперт журналист историк політолог аналітик експерт журналіст історик
 `);
 
+/**
+ * Nouns that describe a person already named, as the subject of a later
+ * sentence: "the Wisconsin Republican said", "the Democratic presidential
+ * candidate stated". With no title to match they refer back like a pronoun.
+ */
+export const DESCRIPTION_NOUNS = set(`
+  republican democrat candidate nominee front-runner frontrunner incumbent challenger politician lawmaker legislator
+  billionaire businessman businesswoman mogul
+`);
+
 /** Capitalised words that never begin a person's name (sentence starters, function words). */
 export const NOT_NAME_START = set(`
   the a an and but or nor so yet for if when while after before since because although though as at by in on of to from
