@@ -11,6 +11,7 @@
 import { CUE_VERBS, PARTICIPLE_CUES, PHRASAL_CUES, SOURCE_PREPOSITIONS } from '../lexicon/cues.ts';
 import {
   ADVERBIALS,
+  ARTICLELESS_TITLES,
   COURTESY_TITLES,
   DESCRIPTION_NOUNS,
   NOT_NAME_START,
@@ -19,6 +20,7 @@ import {
   PRONOUNS_FEM,
   PRONOUNS_MASC,
   PRONOUNS_PLURAL,
+  TITLE_EQUIVALENTS,
   TITLE_MODIFIERS,
 } from '../lexicon/words.ts';
 import { fold } from '../text/fold.ts';
@@ -74,33 +76,86 @@ const UNNAMED_SOURCES = new Set(
 );
 
 /** Words introducing a term rather than speech: "the so-called “peace plan”". */
-const SCARE_LEADS = new Set([
-  'so-called',
-  'dubbed',
-  'called',
-  'termed',
-  'named',
-  'labelled',
-  'labeled',
-  'branded',
-  'word',
-  'term',
-  'phrase',
-  'slogan',
-  'known',
-  'sogenannte',
-  'sogenannten',
-  'dit',
-  'dite',
-  'llamado',
-  'llamada',
-  'tzw',
-  'так',
-  'называемый',
-  'называемая',
-  'називають',
-  'так-званий',
-]);
+const SCARE_LEADS = new Set(
+  [
+    'so-called',
+    'dubbed',
+    'called',
+    'termed',
+    'named',
+    'labelled',
+    'labeled',
+    'branded',
+    'word',
+    'term',
+    'phrase',
+    'slogan',
+    'known',
+    'sogenannte',
+    'sogenannten',
+    'dit',
+    'dite',
+    'llamado',
+    'llamada',
+    'tzw',
+    'так',
+    'называемый',
+    'называемая',
+    'називають',
+    'так-званий',
+    'words',
+    'terms',
+  ].map(fold),
+);
+
+/**
+ * "so-called" and its equivalents: what follows is a term, whoever speaks nearby ("Peskov said the
+ * so-called “coalition of the willing” was …"). "dubbed", "called" are weaker: "what X has dubbed
+ * “…”", "X called it a “provocation”" give X's own words.
+ */
+const TERM_LEADS = new Set(
+  [
+    'so-called',
+    'sogenannte',
+    'sogenannten',
+    'sogenannter',
+    'sogenanntes',
+    'soi-disant',
+    'pretendu',
+    'pretendue',
+    'llamado',
+    'llamada',
+    'denominado',
+    'denominada',
+    'supuesto',
+    'supuesta',
+    'tzw',
+    'rzekomy',
+    'rzekoma',
+    'называемый',
+    'называемая',
+    'называемое',
+    'называемые',
+    'называемой',
+    'называемую',
+    'называемого',
+    'называемых',
+    'так-званий',
+    'так-звана',
+    'так-зване',
+    'так-званої',
+    'так-званого',
+    'званий',
+    'звана',
+  ].map(fold),
+);
+
+/** Prepositions and articles before a title-cased name in a sentence ("on “Meet the Example,”", "the “Daily Example”"). */
+const NAME_LEADS = new Set(
+  "to of for with by at from about against on in into during the a an der die das dem den des im am vom zum zur le la les du au aux l' d' el los las del al w z ze we na do od в во на с со из у з до від"
+    .split(' ')
+    .map(fold),
+);
 
 interface Found {
   speaker: Speaker | null;
@@ -252,7 +307,7 @@ export function attributeQuotes(ctx: Context, people: People, orgs: OrgMentionAt
   });
   for (let pass = 0; pass < 2; pass++) {
     for (const [qi, q] of quotes.entries()) {
-      if (q.speaker || q.cue) continue;
+      if (q.speaker) continue;
       const r = raw[qi];
       if (!r) continue;
       const inherit = (from: Quote | undefined) => {
@@ -263,7 +318,9 @@ export function attributeQuotes(ctx: Context, people: People, orgs: OrgMentionAt
         }
         return false;
       };
+      // A later piece of one quotation has its first piece's speaker, whatever cue sits between them.
       if (r.continues !== null && inherit(quotes[r.continues])) continue;
+      if (q.cue) continue;
       // The next piece of the same quotation names the speaker.
       const nextPiece = nextPieceOf.get(qi);
       if (nextPiece !== undefined && inherit(quotes[nextPiece])) continue;
@@ -315,25 +372,27 @@ function pick(after: Found | null, before: Found | null): Found | null {
 
 /** Nouns that name a work: a title in quotes after them is not speech ("the book “…”", "the show “…”"). */
 const WORK_NOUNS = new Set(
-  'book books film films movie movies show shows series program programme podcast song songs album column documentary novel memoir autobiography biography essay play musical episode sitcom broadcast titled entitled buch film sendung livre émission libro película książka film книга фильм книга фільм'.split(
-    ' ',
-  ),
+  'book books film films movie movies show shows series program programme podcast song songs album column documentary novel memoir autobiography biography essay play musical episode sitcom broadcast titled entitled buch film sendung livre émission libro película książka film книга фильм книга фільм'
+    .split(' ')
+    .map(fold),
 );
 /** "an article titled “…”": whatever follows is a title, in any case. */
-const TITLED = new Set([
-  'titled',
-  'entitled',
-  'headlined',
-  'betitelt',
-  'intitulé',
-  'intitulée',
-  'titulado',
-  'titulada',
-  'zatytułowany',
-  'названием',
-  'озаглавленный',
-  'назвою',
-]);
+const TITLED = new Set(
+  [
+    'titled',
+    'entitled',
+    'headlined',
+    'betitelt',
+    'intitulé',
+    'intitulée',
+    'titulado',
+    'titulada',
+    'zatytułowany',
+    'названием',
+    'озаглавленный',
+    'назвою',
+  ].map(fold),
+);
 /** Short words a title keeps in lower case ("Tales From the Crypt"). */
 const TITLE_SMALL_WORDS = new Set('of the a an and in on for to with at by or from'.split(' '));
 
@@ -353,7 +412,9 @@ function classify(ctx: Context, people: People, r: RawQuote, q: Quote): QuoteKin
   const titleCase =
     words.length <= 8 && words.every((w, i) => /^[\p{Lu}\p{N}'‘’"“]/u.test(w) || (i > 0 && TITLE_SMALL_WORDS.has(w.toLowerCase())));
   const after = tokenAt(tokens, r.close);
-  if ((titleCase && isWorkTitle(tokens, k)) || bylineAfter(tokens, after) || TITLED.has(lead?.key ?? '')) return 'scare';
+  // "the show « C à vous »": after a noun naming a work, any case is a title (French titles are in sentence case).
+  const afterWorkNoun = lead?.upper === false && WORK_NOUNS.has(lead.key) && /^\p{Lu}/u.test(q.text) && words.length <= 10;
+  if ((titleCase && isWorkTitle(tokens, k)) || afterWorkNoun || bylineAfter(tokens, after) || TITLED.has(lead?.key ?? '')) return 'scare';
   // A headline quotes fragments; only a whole quote given to its speaker ("Mattis: “…”") is speech there.
   const headline = headlineKind(ctx, people, r.block);
   // (A speaker found through a verb of saying makes it a sentence, not a headline: „…“, so Kallas.)
@@ -362,13 +423,15 @@ function classify(ctx: Context, people: People, r: RawQuote, q: Quote): QuoteKin
   if (headline === 'short' && !q.speaker && !q.cue) return 'scare';
   // A full stop inside the closing mark after a title-cased name is the outer sentence's when the
   // quote is embedded in it: "reruns of “Seinfeld.”" (US style puts it inside the mark).
-  const embedded = lead?.kind === 'word' && !lead.upper && !cueAt(tokens, k);
+  const embedded = lead?.kind === 'word' && !cueAt(tokens, k);
   const ends = /[!?…]$/.test(q.text) || (/\.$/.test(q.text) && !embedded);
   // A title-cased name no one is given as saying: a show, a slogan, a campaign ("the “Never Example” movement").
   if (titleCase && !q.speaker && words.length <= 8 && !ends) return 'scare';
-  // A title-cased name right after a preposition is a name, even when someone nearby speaks ("on “Face the Nation,” X said").
-  if (titleCase && words.length <= 6 && !ends && embedded && (PREPOSITIONS.has(lead.key) || PHRASE_PREPOSITIONS.has(lead.key)))
-    return 'scare';
+  // A title-cased name right after a preposition or article is a name, even when someone nearby speaks
+  // ("on “Face the Nation,” X said", "X told the “Financial Times”", "mit der „Süddeutschen Zeitung“").
+  if (titleCase && words.length <= 6 && !ends && embedded && NAME_LEADS.has(lead.key)) return 'scare';
+  // "so-called": a term, whoever speaks in the sentence.
+  if (lead && (TERM_LEADS.has(lead.key) || (lead.key === 'called' && tokens[k - 1]?.key === 'so')) && words.length <= 8) return 'scare';
   if (q.cue || q.method === 'continuation' || q.method === 'colon') return 'speech';
   if (lead && SCARE_LEADS.has(lead.key) && words.length <= 8) return 'scare';
   if (words.length <= 2 && !/[.!?…]$/.test(q.text)) return 'scare';
@@ -473,6 +536,8 @@ function cueAt(tokens: readonly Token[], k: number): boolean {
   // A plural noun before a verb is no verb of saying: "that states can pass", "the reports were".
   const next = tokens[k + 1];
   if (next && !next.upper && MODALS_AFTER_NOUN.has(next.key)) return false;
+  // "state media", "state television": the adjective; the verb is followed by "that" or punctuation.
+  if (t.key === 'state' && next?.kind === 'word' && next.key !== 'that') return false;
   const prev = tokens[k - 1];
   if (prev?.kind !== 'word') return true;
   // French/Spanish auxiliaries ("a déclaré", "ha dicho") look like English articles.
@@ -547,6 +612,16 @@ function findAfter(
       }
       const s = speakerAfter(ctx, people, orgs, q.block, tokens, k + 1);
       if (s) return { ...s, cue: t.text, distance: k - from };
+      // No subject at all ("«…», aseguró.", "„…” – powiedziała."): languages that drop the pronoun
+      // mean the person the text is about, of the gender the verb shows.
+      const next = tokens[k + 1];
+      if (!info.english && (next === undefined || (next.kind === 'punct' && isSentenceEnd(tokens, k + 1)))) {
+        const gender = verbGender(t.key);
+        if (gender !== 'plural') {
+          const sp = resolvePronoun(ctx, people, q.block, t.start, gender);
+          if (sp) return { speaker: sp, method: 'pronoun', cue: t.text, distance: k - from, source: null };
+        }
+      }
     }
     // A cue with no readable subject still marks the quote as attributed speech.
     return { speaker: null, method: 'cue', cue: t.text, distance: k - from, source: null };
@@ -698,9 +773,9 @@ function speechNounOwner(ctx: Context, people: People, block: number, tokens: To
 
 /** Nouns of speech that can govern a quotation: "his call for a “…”", "the warning that “…”". */
 const SPEECH_NOUNS = new Set(
-  'call calls remark remarks comment comments claim claims promise promises pledge pledges warning warnings description suggestion assertion statement words phrase slogan slogans rejection criticism accusation insistence prediction vow demand demands appeal plea mantra refrain catchphrase motto message tweet line aufruf forderung warnung worte appel promesse propos avertissement llamado llamamiento promesa advertencia palabras apel obietnica ostrzezenie slowa призыв обещание предупреждение слова заявление заклик обіцянка попередження заява'.split(
-    ' ',
-  ),
+  'call calls remark remarks comment comments claim claims promise promises pledge pledges warning warnings description suggestion assertion statement words phrase slogan slogans rejection criticism accusation insistence prediction vow demand demands appeal plea mantra refrain catchphrase motto message tweet line aufruf forderung warnung worte appel promesse propos avertissement llamado llamamiento promesa advertencia palabras apel obietnica ostrzezenie slowa призыв обещание предупреждение слова заявление заклик обіцянка попередження заява'
+    .split(' ')
+    .map(fold),
 );
 
 /** A noun of speech at most five tokens before the quote, joined to it by for/of/that/to or an article: its index, or -1. */
@@ -782,26 +857,11 @@ function absoluteWith(tokens: Token[], p: number, to: number): boolean {
 }
 
 /** Conjunctions and sentence adverbs that may open a main clause before its subject. */
-const CLAUSE_CONJUNCTIONS = new Set([
-  'but',
-  'and',
-  'yet',
-  'so',
-  'still',
-  'then',
-  'now',
-  'however',
-  'also',
-  'aber',
-  'und',
-  'mais',
-  'et',
-  'pero',
-  'ale',
-  'но',
-  'а',
-  'але',
-]);
+const CLAUSE_CONJUNCTIONS = new Set(
+  ['but', 'and', 'yet', 'so', 'still', 'then', 'now', 'however', 'also', 'aber', 'und', 'mais', 'et', 'pero', 'ale', 'но', 'а', 'але'].map(
+    fold,
+  ),
+);
 
 /** A subject that opens at token p: a (titled) name, he/she, an organisation or a role phrase ("the defense secretary"). */
 function subjectAt(
@@ -869,50 +929,52 @@ function subjectAt(
 }
 
 /** Words that open a clause or phrase that is not the subject: "X, who …, said", "X, speaking in Kyiv, said". */
-const NOT_SUBJECT_START = new Set([
-  'who',
-  'whose',
-  'whom',
-  'which',
-  'that',
-  'where',
-  'when',
-  'while',
-  'after',
-  'before',
-  'as',
-  'in',
-  'on',
-  'at',
-  'to',
-  'for',
-  'from',
-  'with',
-  'without',
-  'during',
-  'speaking',
-  'writing',
-  'referring',
-  'according',
-  'if',
-  'because',
-  'although',
-  'though',
-  'but',
-  'and',
-  'or',
-  'der',
-  'die',
-  'qui',
-  'que',
-  'quien',
-  'który',
-  'która',
-  'который',
-  'которая',
-  'який',
-  'яка',
-]);
+const NOT_SUBJECT_START = new Set(
+  [
+    'who',
+    'whose',
+    'whom',
+    'which',
+    'that',
+    'where',
+    'when',
+    'while',
+    'after',
+    'before',
+    'as',
+    'in',
+    'on',
+    'at',
+    'to',
+    'for',
+    'from',
+    'with',
+    'without',
+    'during',
+    'speaking',
+    'writing',
+    'referring',
+    'according',
+    'if',
+    'because',
+    'although',
+    'though',
+    'but',
+    'and',
+    'or',
+    'der',
+    'die',
+    'qui',
+    'que',
+    'quien',
+    'który',
+    'która',
+    'который',
+    'которая',
+    'який',
+    'яка',
+  ].map(fold),
+);
 const MAX_SUBJECT_TOKENS = 48;
 
 /** "also", "on Tuesday" and adverbs in -ly ("jokingly said") may stand between a subject and its verb. */
@@ -1200,15 +1262,54 @@ function introduceName(
   // Places and organisations are not people: "Miami", "Log Cabin Republicans".
   const place = ctx.data.countryNames.matchAt(tokens, a) ?? ctx.data.orgNames.matchAt(tokens, a);
   if (place && place.to >= j + 1) return null;
+  // One capitalised word after a lower-case noun is its complement, not a name: "министр обороны России".
+  const before = tokens[a - 1];
+  if (a === j && a > limit && before?.kind === 'word' && !before.upper && !isLowerDescriptor(before) && !NAME_PARTICLES.has(before.key))
+    return null;
   const intro = introduce(people, block, a, j + 1);
   return intro ? { speaker: personSpeaker(intro.entity), method: 'cue', source: null } : null;
 }
 
+/** Lower-case particles inside names: "Michery el Example", "Jan van Example". */
+const NAME_PARTICLES = new Set('el al de da di du van von der den ter bin ibn dos das del la le'.split(' '));
+
 /** Words that end the speaker phrase after an inverted cue: "said Mark Rutte in Brussels", "said X, who …". */
 const PHRASE_END = new Set(
-  'who whose which when while after before as in on at during according adding noting referring speaking told to from about of with because and but'.split(
-    ' ',
-  ),
+  [
+    'who whose which when while after before as in on at during according adding noting referring speaking told to from about of with because and but',
+    // Other languages' prepositions and time words after the subject: "a affirmé le Kremlin lundi",
+    // "señaló la OTAN en un comunicado", "teilte die NATO in einer Erklärung mit", "przekazało NATO w komunikacie".
+    'en dans lors au durante tras im am mit bei w we podczas po в во на у під після',
+    'monday tuesday wednesday thursday friday saturday sunday today yesterday',
+    'lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd',
+    'lunes martes miercoles jueves viernes sabado domingo ayer hoy',
+    'montag dienstag mittwoch donnerstag freitag samstag sonntag gestern heute',
+    'poniedzialek wtorek sroda czwartek piatek sobota niedziela wczoraj dzis dzisiaj',
+    'понедельник вторник среда среду четверг пятница пятницу суббота субботу воскресенье вчера сегодня',
+    'понеділок вівторок середа середу четвер пʼятниця пятниця субота суботу неділя неділю вчора сьогодні',
+  ]
+    .join(' ')
+    .split(' ')
+    .map(fold),
+);
+
+/** Prepositions of place before an institution that speaks: "заявили в Кремле", "говорится в заявлении МИД". */
+const LOCATIVES = new Set(['в', 'во', 'у', 'w', 'we', 'im', 'in', 'en', 'dans', 'bei']);
+/** Statement nouns between that preposition and the institution ("в заявлении МИД России", "w komunikacie MSZ"). */
+const STATEMENT_WORDS = new Set(
+  [
+    'statement',
+    'заявлении',
+    'сообщении',
+    'заяві',
+    'повідомленні',
+    'komunikacie',
+    'oswiadczeniu',
+    'erklarung',
+    'mitteilung',
+    'communique',
+    'comunicado',
+  ].map(fold),
 );
 
 /** The speaker phrase starting at token k (after an inverted cue or "according to"). */
@@ -1224,6 +1325,12 @@ function speakerAfter(
 ): Omit<Found, 'cue' | 'distance'> | null {
   const t = tokens[k];
   if (!t) return null;
+  // "заявили в Кремле", "— говорится в заявлении МИД России": the institution speaks.
+  if (LOCATIVES.has(t.key)) {
+    const at = STATEMENT_WORDS.has(tokens[k + 1]?.key ?? '') ? k + 2 : k + 1;
+    const o = orgStartingWithin(people, block, at, at);
+    if (o) return { speaker: { key: `org:${o.id}`, id: o.id, name: o.name, type: 'organisation' }, method: 'organisation', source: null };
+  }
   // "stated that X’s …", "said in X": a clause or phrase follows the verb, not its subject.
   if (PHRASE_END.has(t.key) || t.key === 'that') return null;
   const g = pronounGender(t.key);
@@ -1317,6 +1424,14 @@ function resolvePronoun(ctx: Context, people: People, block: number, offset: num
   return null;
 }
 
+/** The gender a past-tense verb shows in Polish, Russian and Ukrainian ("powiedziała", "сказал", "заявили"). */
+function verbGender(key: string): 'm' | 'f' | 'plural' | null {
+  if (/(ли|li|ło|lo|ло)$/.test(key)) return /(ли|li)$/.test(key) ? 'plural' : null;
+  if (/(la|ла)$/.test(key)) return 'f';
+  if (/(l|л|в)$/.test(key)) return 'm';
+  return null;
+}
+
 /** Token i opens its sentence, perhaps after a dateline ("WASHINGTON — Jan Example said …"). */
 function opensSentence(tokens: Token[], i: number): boolean {
   if (i === 0 || isSentenceEnd(tokens, i - 1)) return true;
@@ -1376,8 +1491,10 @@ function roleEndingAt(
   while (d > limit && j - d <= 4 && tokens[d]?.kind === 'word' && !DEFINITE.has(tokens[d]?.key ?? '')) d--;
   const det = tokens[d];
   const described = head !== undefined && head.kind === 'word' && DESCRIPTION_NOUNS.has(head.key);
-  if (head && det && DEFINITE.has(det.key) && head.kind === 'word' && (!head.upper || described)) {
-    const noun = head.key;
+  // Polish, Russian and Ukrainian have no articles: "— добавил министр".
+  const bareTitle = head !== undefined && !head.upper && ARTICLELESS_TITLES.has(head.key) && j === limit;
+  if (head && ((det && DEFINITE.has(det.key)) || bareTitle) && head.kind === 'word' && (!head.upper || described)) {
+    const noun = TITLE_EQUIVALENTS.get(head.key) ?? head.key;
     for (const e of recentEntities(people, block, offset)) {
       // This very phrase read as the entity's apposition ("with Jan Example, the minister said") is no evidence.
       if (e.appositive && e.appositive.end >= (head.end ?? 0) && e.appositive.start <= head.start) continue;
@@ -1405,27 +1522,29 @@ function roleEndingAt(
   return null;
 }
 
-const DEFINITE = new Set(['the', 'der', 'le', 'el']);
+const DEFINITE = new Set(['the', 'der', 'die', 'le', 'la', 'el']);
 
 /** Words that make a role noun refer to a past holder: "the former secretary of state". */
-const FORMER = new Set([
-  'former',
-  'ex',
-  'then',
-  'onetime',
-  'late',
-  'ehemalige',
-  'ehemaliger',
-  'ancien',
-  'ancienne',
-  'exministro',
-  'były',
-  'była',
-  'бывший',
-  'бывшая',
-  'колишній',
-  'колишня',
-]);
+const FORMER = new Set(
+  [
+    'former',
+    'ex',
+    'then',
+    'onetime',
+    'late',
+    'ehemalige',
+    'ehemaliger',
+    'ancien',
+    'ancienne',
+    'exministro',
+    'były',
+    'była',
+    'бывший',
+    'бывшая',
+    'колишній',
+    'колишня',
+  ].map(fold),
+);
 
 /** Entities mentioned before `offset`, most recent first, from this block and the ones before it. */
 function recentEntities(people: People, block: number, offset: number): Entity[] {

@@ -36,6 +36,20 @@ interface Open {
 
 const MAX_DEPTH = 8;
 
+/**
+ * ’ after an "s" and before a word ("the allies’ position") with another ’ later in the sentence that
+ * can close the quote: the first one is a possessive. Looks a bounded distance ahead.
+ */
+function pluralPossessive(text: string, i: number, end: number): boolean {
+  if (text[i - 1] !== 's' || !isSpace(text[i + 1]) || !isLetterOrDigit(text[i + 2])) return false;
+  for (let j = i + 2; j < end && j - i < 300; j++) {
+    const c = text[j];
+    if (c === '‘' || c === '\n') return false;
+    if (c === '’' && !isSpace(text[j - 1]) && !isLetterOrDigit(text[j + 1])) return true;
+  }
+  return false;
+}
+
 /** Words that start with an apostrophe: not an opening quote mark. */
 const ELISION = /^(em|n|til|cause|bout|tis|twas|round|s)\b/i;
 
@@ -59,6 +73,7 @@ export function findQuotes(text: string, blocks: readonly Block[]): RawQuote[] {
     }
     const before = out.length;
     scanBlock(text, b, bi, out);
+    splitIncises(text, out, before);
     const first = out[before];
     // A piece that opens this block continues an unclosed quote from the previous block.
     if (pendingContinuation !== null && first && first.open <= firstNonSpace(text, b.start, b.end)) {
@@ -74,6 +89,77 @@ export function findQuotes(text: string, blocks: readonly Block[]): RawQuote[] {
     }
   });
   return out;
+}
+
+/**
+ * The attribution set inside the marks, as French, Spanish, Polish, Russian and Ukrainian write it:
+ * « La paix, a affirmé X, ne peut… », «La paz —dijo X— no puede…», «Мы не хотим, — сказал X, — но…».
+ * Each such quote becomes two pieces, the second continuing the first, so the incise is not quoted
+ * text and the first piece finds its speaker right after it.
+ */
+function splitIncises(text: string, out: RawQuote[], from: number): void {
+  const pieces = out.splice(from);
+  for (const q of pieces) {
+    const cut = q.closed && !q.fromBlockquote ? incise(text, q.start, q.end) : null;
+    if (!cut) {
+      out.push(q);
+      continue;
+    }
+    const first = out.length;
+    const end1 = lastNonSpace(text, q.start, cut.from);
+    const start2 = firstNonSpace(text, cut.to, q.end);
+    out.push({ ...q, end: end1, close: cut.from });
+    out.push({ ...q, start: start2, open: cut.to - 1, continues: first });
+  }
+}
+
+const INCISE_SEPARATOR = /[,—–]/;
+const INCISE_PRONOUNS = new Set('il elle he she er sie on ona он она він вона el ella'.split(' '));
+const INCISE_WORD = /^[\p{L}][\p{L}'’.-]*/u;
+
+/**
+ * An incise in the quote [start, end): a separator, an inverted verb of saying (perhaps after an
+ * auxiliary, "a affirmé", "a-t-elle ajouté"), up to six words of speaker, a separator, more quote.
+ * Returns the incise's span (from its first separator to just after its last), or null.
+ */
+function incise(text: string, start: number, end: number): { from: number; to: number } | null {
+  for (let i = start; i < end; i++) {
+    if (!INCISE_SEPARATOR.test(text[i] ?? '')) continue;
+    let j = i + 1;
+    while (j < end && (isSpace(text[j]) || /[—–-]/.test(text[j] ?? ''))) j++;
+    const w1 = INCISE_WORD.exec(text.slice(j, j + 40))?.[0];
+    if (!w1) continue;
+    let verb = w1;
+    let k = j + w1.length;
+    // French and Spanish auxiliaries: "a affirmé", "a-t-elle ajouté", "ha dicho".
+    if (/^(a|ha)(-t-(il|elle))?$/i.test(w1)) {
+      while (k < end && isSpace(text[k])) k++;
+      verb = INCISE_WORD.exec(text.slice(k, k + 40))?.[0] ?? '';
+      k += verb.length;
+    }
+    const bare = fold(verb).replace(/-(t-)?(il|elle|ils|elles)$/, '');
+    const info = CUE_VERBS.get(bare);
+    if (!info?.inverts) continue;
+    const pronounInVerb = bare !== fold(verb) || /-t-/.test(w1);
+    // The speaker: words up to the closing separator.
+    let e = k;
+    let words = 0;
+    while (e < end && !INCISE_SEPARATOR.test(text[e] ?? '') && !/[.!?;:«»“”„"]/.test(text[e] ?? '') && words <= 6) {
+      if (!isSpace(text[e]) && isSpace(text[e - 1])) words++;
+      e++;
+    }
+    if (e >= end || !INCISE_SEPARATOR.test(text[e] ?? '') || words > 6) continue;
+    const speaker = text.slice(k, e).trim();
+    if (!speaker && !pronounInVerb) continue;
+    const head = speaker.split(/\s+/)[0] ?? '';
+    if (info.english && speaker && !/^\p{Lu}/u.test(head) && !INCISE_PRONOUNS.has(fold(head)) && fold(head) !== 'the') continue;
+    let to = e + 1;
+    while (to < end && (isSpace(text[to]) || /[—–-]/.test(text[to] ?? ''))) to++;
+    // More quoted words must follow.
+    if (to >= end || !/\p{L}/u.test(text.slice(to, end))) continue;
+    return { from: i, to };
+  }
+  return null;
 }
 
 /** ", said Name" / ", Name said" inside an unclosed quote: the offset of that comma, or -1. Scans only [from, to). */
@@ -193,8 +279,9 @@ function scanBlock(text: string, b: Block, bi: number, out: RawQuote[]): void {
         else if (canOpenAt(text, i, b.start) && !isSpace(text[i + 1])) open(i, '’');
         break;
       case '’':
-        // Only a closing single quote when one is open and it is not inside a word (we’re, Mattis’s).
-        if (topCloses('’') && !isSpace(text[i - 1]) && !isLetterOrDigit(text[i + 1])) close(i);
+        // Only a closing single quote when one is open and it is not inside a word (we’re, Mattis’s),
+        // nor a plural possessive with a closer still to come (‘The allies’ position is clear,’).
+        if (topCloses('’') && !isSpace(text[i - 1]) && !isLetterOrDigit(text[i + 1]) && !pluralPossessive(text, i, b.end)) close(i);
         break;
       case "'":
         if (

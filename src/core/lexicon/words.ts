@@ -67,6 +67,29 @@ export const PERSON_DESCRIPTORS = set(`
 `);
 
 /**
+ * Bare titles in other languages, by the English word a role's title uses: "a déclaré le ministre",
+ * "— добавил министр", "powiedział premier". Polish, Russian and Ukrainian titles need no article.
+ */
+export const TITLE_EQUIVALENTS: ReadonlyMap<string, string> = new Map(
+  (
+    [
+      ['minister', 'minister ministre ministro ministra ministerin министр міністр'],
+      ['president', 'president president presidente prezydent prasident präsident президент'],
+      ['chancellor', 'kanzler kanzlerin chancelier canciller kanclerz канцлер'],
+      ['secretary', 'secretaire secretario sekretarz секретарь секретар generalsekretar'],
+      ['general', 'general generał генерал'],
+      ['spokes', 'porte-parole sprecher sprecherin portavoz rzecznik rzeczniczka пресс-секретарь речник речниця'],
+      ['prime minister', 'premier premierminister премьер прем’єр'],
+      ['ambassador', 'ambassadeur botschafter embajador ambasador посол'],
+      ['commander', 'commandant kommandeur comandante dowodca командующий командувач'],
+    ] as const
+  ).flatMap(([en, words]) => words.split(' ').map((w) => [fold(w), en] as const)),
+);
+
+/** Title words of languages without articles: a bare one is a role noun on its own ("— добавил министр"). */
+export const ARTICLELESS_TITLES = set('министр міністр президент prezydent premier премьер канцлер kanclerz rzecznik rzeczniczka генерал');
+
+/**
  * Nouns that describe a person already named, as the subject of a later
  * sentence: "the Wisconsin Republican said", "the Democratic presidential
  * candidate stated". With no title to match they refer back like a pronoun.
@@ -88,6 +111,7 @@ export const NOT_NAME_START = set(`
   der die das ein eine und aber oder wenn als auch le la les un une et mais ou el los las y pero o lo
   w na i oraz że в на и но или что
   breaking exclusive update analysis opinion editorial watch read photo video live
+  l' d' qu' j' s' n' c' m' t'
 `);
 
 export const WEEKDAYS = set('monday tuesday wednesday thursday friday saturday sunday');

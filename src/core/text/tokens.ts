@@ -74,6 +74,27 @@ function classOf(c: number): number {
   return v;
 }
 
+/** French and Italian elided words, split from the word they precede so names match: "l’OTAN", "d’Emmanuel". */
+const ELISIONS = new Set([
+  'l',
+  'd',
+  'j',
+  'm',
+  'n',
+  's',
+  't',
+  'c',
+  'qu',
+  'jusqu',
+  'lorsqu',
+  'puisqu',
+  'dell',
+  'all',
+  'nell',
+  'sull',
+  'dall',
+]);
+
 /** Apostrophes and hyphens that may sit inside a word: we’re, O'Brien, Kosiniak-Kamysz. */
 const isJoiner = (c: number) => c === 39 || c === 0x2019 || c === 0x2bc || c === 45 || c === 0x2010 || c === 0x2011;
 
@@ -107,6 +128,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
         continue;
       }
       let ascii = c < 128;
+      let elided = false;
       i++;
       while (i < to) {
         const d = text.charCodeAt(i);
@@ -114,9 +136,18 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
           if (d >= 128) ascii = false;
           i++;
         } else if (isJoiner(d) && i + 1 < to && classOf(text.charCodeAt(i + 1)) & LETTER) {
+          // An elided article or preposition is its own token: "l’OTAN" → "l’" "OTAN", "d’Emmanuel".
+          if ((d === 39 || d === 0x2019) && i - start <= 6 && ELISIONS.has(text.slice(start, i).toLowerCase())) {
+            elided = true;
+            break;
+          }
           if (d >= 128 || text.charCodeAt(i + 1) >= 128) ascii = false;
           i += 2;
         } else break;
+      }
+      if (elided) {
+        ascii &&= text.charCodeAt(i) < 128;
+        i++;
       }
       tokens.push(new Token(text, 'word', start, i, (cls & UPPER) !== 0, lineStart, ascii));
     } else {
