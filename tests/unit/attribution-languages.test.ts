@@ -135,6 +135,11 @@ describe('terms and titles', () => {
     ]);
   });
 
+  it('keeps a term after “the phrase” a term inside a quoted speaker’s paragraph', () => {
+    const a = analyseText('Mark Rutte spoke first. “We stay,” he said. The phrase “steel wall” was not his.');
+    expect(a.quotes.map((q) => q.kind)).toEqual(['speech', 'scare']);
+  });
+
   it('does not read “state media” as a verb of saying', () => {
     const a = analyseText('Russian state media avoid the words “war,” “invasion” and “occupation.”');
     expect(a.quotes.map((q) => q.kind)).toEqual(['scare', 'scare', 'scare']);

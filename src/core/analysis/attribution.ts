@@ -432,8 +432,10 @@ function classify(ctx: Context, people: People, r: RawQuote, q: Quote): QuoteKin
   if (titleCase && words.length <= 6 && !ends && embedded && NAME_LEADS.has(lead.key)) return 'scare';
   // "so-called": a term, whoever speaks in the sentence.
   if (lead && (TERM_LEADS.has(lead.key) || (lead.key === 'called' && tokens[k - 1]?.key === 'so')) && words.length <= 8) return 'scare';
-  if (q.cue || q.method === 'continuation' || q.method === 'colon') return 'speech';
+  if (q.cue || q.method === 'colon') return 'speech';
+  // "the phrase “…”", "the word “…”": a term, even inside a quoted speaker's paragraph.
   if (lead && SCARE_LEADS.has(lead.key) && words.length <= 8) return 'scare';
+  if (q.method === 'continuation') return 'speech';
   if (words.length <= 2 && !/[.!?…]$/.test(q.text)) return 'scare';
   // A title-cased name of a work or slogan with no cue: "Operation “Eastern Sentry”".
   if (titleCase && words.length <= 6 && !ends) return 'scare';
