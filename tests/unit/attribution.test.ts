@@ -457,4 +457,11 @@ describe('less common cues and speakers the article has not introduced', () => {
     const c = analyseText('Mark Rutte said: “Never Again.”');
     expect(c.quotes.map((q) => q.kind)).toEqual(['speech']);
   });
+
+  it('gives a person the text introduces with a possessive the same name as without it', () => {
+    const a = analyseText(
+      'The inquiry into Maria Example’s use of a private server goes on.\n\nA critic called Example’s claim of a “right to keep them” absurd.',
+    );
+    expect(a.quotes[0]?.speaker).toMatchObject({ key: 'text:Maria Example', name: 'Maria Example' });
+  });
 });

@@ -1455,6 +1455,8 @@ function roleEndingAt(
   j: number,
   limit: number,
 ): Omit<Found, 'cue' | 'distance'> | null {
+  // "the president’s policy": a possessive modifies the phrase's head, it is not the head.
+  if (isPossessive(tokens[j])) return null;
   const from = Math.max(limit, j - 6);
   const slice = tokens.slice(from, j + 1);
   const matches = ctx.data.roleNouns.findAll(slice);

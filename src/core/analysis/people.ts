@@ -82,6 +82,9 @@ const PARTICLES = new Set([
 ]);
 const MAX_NAME_WORDS = 4;
 
+/** A name as the text gives it, without a possessive ending: "Jan Example’s" and "Jan Example" are one person. */
+const withoutPossessive = (name: string) => name.replace(/['’]s$/, '');
+
 const isWord = (t: Token | undefined): t is Token => t !== undefined && t.kind !== 'punct';
 const isInitial = (tokens: readonly Token[], i: number) => {
   const t = tokens[i];
@@ -336,7 +339,7 @@ export function findPeople(ctx: Context): People {
         const firstKey = t.key;
         const gender = GIVEN_NAMES.get(firstKey) ?? givenNames.get(firstKey) ?? null;
         if (title || gender !== null || givenNames.has(firstKey)) {
-          const name = ctx.text.slice(t.start, tokens[run - 1]?.end ?? t.end);
+          const name = withoutPossessive(ctx.text.slice(t.start, tokens[run - 1]?.end ?? t.end));
           const e = entityFor(`text:${name}`, () => ({
             id: null,
             name,
@@ -381,7 +384,7 @@ export function findPeople(ctx: Context): People {
         !isOrgOrPlace(tokens, i, i + 1) &&
         !MONTHS.has(t.key)
       ) {
-        const name = t.text.replace(/['’]s$/, '');
+        const name = withoutPossessive(t.text);
         const e = entityFor(`text:${name}`, () => ({
           id: null,
           name,
@@ -415,7 +418,7 @@ export function findPeople(ctx: Context): People {
       const first = tokens[from];
       const last = tokens[to - 1];
       if (!first || !last) return null;
-      const name = ctx.text.slice(first.start, last.end);
+      const name = withoutPossessive(ctx.text.slice(first.start, last.end));
       const e = entityFor(`text:${name}`, () => ({
         id: null,
         name,
