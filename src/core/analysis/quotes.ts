@@ -124,7 +124,8 @@ const INCISE_WORD = /^[\p{L}][\p{L}'’.-]*/u;
  */
 function incise(text: string, start: number, end: number): { from: number; to: number } | null {
   for (let i = start; i < end; i++) {
-    if (!INCISE_SEPARATOR.test(text[i] ?? '')) continue;
+    const c = text.charCodeAt(i);
+    if (c !== 44 && c !== 0x2014 && c !== 0x2013) continue;
     let j = i + 1;
     while (j < end && (isSpace(text[j]) || /[—–-]/.test(text[j] ?? ''))) j++;
     const w1 = INCISE_WORD.exec(text.slice(j, j + 40))?.[0];
