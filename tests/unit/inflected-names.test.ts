@@ -93,8 +93,16 @@ describe('Russian', () => {
   });
 
   it('an organisation in the genitive before a name is not part of the name', () => {
-    const a = analyseText('По словам пресс-секретаря Кремля Дмитрия Пескова, «визит готовится».');
-    expect(speakers(a)).toEqual([['визит готовится', 'Dmitry Peskov']]);
+    const a = analyseText(
+      [
+        'По словам пресс-секретаря Кремля Дмитрия Пескова, «визит готовится».',
+        'По словам пресс-секретаря Кремля Ивана Примерова, «ответа пока нет».',
+      ].join('\n\n'),
+    );
+    expect(speakers(a)).toEqual([
+      ['визит готовится', 'Dmitry Peskov'],
+      ['ответа пока нет', 'Ивана Примерова'],
+    ]);
   });
 });
 

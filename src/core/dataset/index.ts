@@ -314,6 +314,14 @@ export class DatasetIndex {
     return this.surnames.matchAt(tokens, i) ?? matchInflected(this.surnames, tokens, i, latin);
   }
 
+  /**
+   * An organisation's name starting at token i, in any case ("Кремля"), in
+   * Cyrillic or in Polish text only: English names never match here (see nameAt).
+   */
+  declinedOrgAt(tokens: readonly Token[], i: number, latin: boolean): PhraseMatch<string> | null {
+    return matchInflected(this.orgNames, tokens, i, latin);
+  }
+
   /** The person's offices on `date`, most prominent first. */
   rolesAt(personId: string, date: IsoDate): Role[] {
     const p = this.people.get(personId);
