@@ -4,10 +4,11 @@
  * name; words that only look like a case of a name find no one.
  */
 import { describe, expect, it } from 'vitest';
+import { createContext } from '../../src/core/analysis/context.ts';
 import type { Analysis } from '../../src/core/analysis/types.ts';
 import { bundledDataset } from '../../src/core/dataset/bundled.ts';
 import { tokenize } from '../../src/core/text/tokens.ts';
-import { analyseText, speakers } from '../helpers/analyse.ts';
+import { analyseText, paragraphs, speakers } from '../helpers/analyse.ts';
 
 /** The text of each mention of the dataset person `id`, in order. */
 function mentionsOf(a: Analysis, id: string): string[] {
@@ -214,6 +215,24 @@ describe('Polish', () => {
     const a = analyseText('Premier rozmawiał z Władysławem Kosiniakiem-Kamyszem. Według Władysława Kosiniaka-Kamysza „armia jest gotowa”.');
     expect(speakers(a)).toEqual([['armia jest gotowa', 'Władysław Kosiniak-Kamysz']]);
     expect(mentionsOf(a, 'wladyslaw-kosiniak-kamysz')).toEqual(['Władysławem Kosiniakiem-Kamyszem', 'Władysława Kosiniaka-Kamysza']);
+  });
+});
+
+describe('which text is Polish', () => {
+  const latinInflects = (text: string) => createContext(text, paragraphs(text), bundledDataset(), '2025-06-25').latinInflects;
+
+  it('Polish prose is, from one sentence on; English and German prose are not', () => {
+    expect(latinInflects('Ambasador spotkał się z ministrem, ale rozmowa trwała krótko.')).toBe(true);
+    expect(latinInflects('The ambassador met the minister, but the talks were short.')).toBe(false);
+    // German "sie" folds to what Polish "się" folds to: only the written form counts.
+    expect(latinInflects('Die Botschafterin sagte, sie habe den Minister getroffen.')).toBe(false);
+  });
+
+  it('one Polish sentence quoted in a long English article does not make it Polish', () => {
+    const english = Array.from({ length: 30 }, () => 'The ambassador met the minister, and the talks went on late into the night.').join(
+      ' ',
+    );
+    expect(latinInflects(`${english} He wrote: “Spotkanie się odbyło, ale decyzji jeszcze nie ma.”`)).toBe(false);
   });
 });
 

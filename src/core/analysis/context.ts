@@ -3,7 +3,7 @@
  * the dataset index. Built once, read by every step.
  */
 import type { DatasetIndex } from '../dataset/index.ts';
-import { POLISH_WORDS } from '../lexicon/words.ts';
+import { POLISH_MARKED_WORDS, POLISH_WORDS } from '../lexicon/words.ts';
 import { fold } from '../text/fold.ts';
 import { type Token, tokenize } from '../text/tokens.ts';
 import type { Block } from './types.ts';
@@ -32,6 +32,8 @@ export function createContext(text: string, blocks: readonly Block[], data: Data
   return { text, data, date, blocks: tokenized, latinInflects: isPolish(tokenized) };
 }
 
+const MARKED_KEYS = new Set([...POLISH_MARKED_WORDS].map(fold));
+
 /**
  * Polish text, where Latin-script names inflect and are matched through
  * their dictionary forms: its own small words make up at least one word in
@@ -45,7 +47,9 @@ function isPolish(blocks: readonly BlockTokens[]): boolean {
     for (const t of tokens) {
       if (t.kind !== 'word') continue;
       words++;
-      if (!t.upper && t.end - t.start <= 9 && POLISH_WORDS.has(t.text)) polish++;
+      if (t.upper || t.end - t.start > 9) continue;
+      const key = t.key;
+      if (POLISH_WORDS.has(key) || (MARKED_KEYS.has(key) && POLISH_MARKED_WORDS.has(t.text))) polish++;
     }
   }
   return polish > 0 && polish * 200 >= words;

@@ -4,7 +4,7 @@
  * terms by person and office for "who held what on this date".
  */
 import { fold } from '../text/fold.ts';
-import { dictionaryForms, MIN_NAME_WORD } from '../text/inflect.ts';
+import { dictionaryForms, MIN_NAME_WORD, mayDecline } from '../text/inflect.ts';
 import { PatternIndex, patternParts, type Word } from '../text/patterns.ts';
 import { PhraseIndex, type PhraseMatch, phraseKeys } from '../text/phrases.ts';
 import { type Token, tokenize } from '../text/tokens.ts';
@@ -396,7 +396,8 @@ export class DatasetIndex {
  */
 function matchInflected(index: PhraseIndex<string>, tokens: readonly Token[], i: number, latin: boolean): PhraseMatch<string> | null {
   const first = tokens[i];
-  if (first?.kind !== 'word' || !first.upper) return null;
+  // Most capitalised words of an English text end here, before any walk.
+  if (first?.kind !== 'word' || !first.upper || !mayDecline(first.key, latin)) return null;
   return index.matchAnyAt(
     tokens,
     i,

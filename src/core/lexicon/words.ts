@@ -113,14 +113,15 @@ export const PRONOUNS_FIRST = set('i we');
 
 /**
  * Frequent Polish words that no other language written in Latin script
- * shares, as written (not folded: folded, "się" is German "sie").
+ * shares, even folded.
  */
-export const POLISH_WORDS = new Set(
-  `się że już też także również według będzie może można został została zostało zostały który która które których
-  jest są oraz przez tylko jeszcze bardzo gdy kiedy dlaczego ponieważ więc wśród między podczas żeby`
-    .split(/\s+/)
-    .filter(Boolean),
-);
+export const POLISH_WORDS = set(`
+  także również według będzie można został została zostało zostały który która które których jest oraz przez tylko
+  jeszcze bardzo gdy kiedy dlaczego ponieważ więc wśród między podczas żeby
+`);
+
+/** The most frequent Polish words, as written: folded, they are German "sie", Dutch "ze", Czech "juz". */
+export const POLISH_MARKED_WORDS = new Set(['się', 'że', 'już']);
 
 /** Capitalised words that commonly are also surnames: a surname alone that is one of these needs a prior full mention. */
 export const COMMON_WORD_SURNAMES = set(`

@@ -172,6 +172,13 @@ function wordForms(word: string, cyrillic: boolean): string[] {
   return out;
 }
 
+/** A word that may be a case of a name: Cyrillic, or Latin when `latin` (see dictionaryForms). Cheap, for the many words that are not. */
+export function mayDecline(key: string, latin: boolean): boolean {
+  if (latin) return true;
+  const c = key.charCodeAt(0);
+  return c >= 0x400 && c <= 0x4ff;
+}
+
 /**
  * Every dictionary form a word of the text may be a case of, the word itself
  * first: "пескова" → ["пескова", "песков", "песково"], "zelenskiego" →
@@ -181,8 +188,7 @@ function wordForms(word: string, cyrillic: boolean): string[] {
  * gives null: it must match exactly, as it always did.
  */
 export function dictionaryForms(key: string, latin: boolean): string[] | null {
-  // Most capitalised words of an English text end here, before any splitting or testing.
-  if (!latin && !CYRILLIC_WORD.test(key[0] ?? '')) return null;
+  if (!mayDecline(key, latin)) return null;
   const parts = key.split('-');
   let out: string[] = [''];
   for (const [i, part] of parts.entries()) {
