@@ -29,10 +29,12 @@ export const NON_PROSE: ReadonlySet<Block['kind']> = new Set(['credit', 'byline'
 
 export function createContext(text: string, blocks: readonly Block[], data: DatasetIndex, date: string): Context {
   const tokenized = blocks.map((block, index) => ({ block, index, tokens: tokenize(text, block.start, block.end) }));
-  return { text, data, date, blocks: tokenized, latinInflects: isPolish(tokenized) };
+  return { text, data, date, blocks: tokenized, latinInflects: POLISH_LETTER.test(text) && isPolish(tokenized) };
 }
 
 const MARKED_KEYS = new Set([...POLISH_MARKED_WORDS].map(fold));
+/** Polish prose never goes long without one of these; a text with none (most English ones) needs no word-by-word look. */
+const POLISH_LETTER = /[ąęłńśźżĄĘŁŃŚŹŻ]/;
 
 /**
  * Polish text, where Latin-script names inflect and are matched through
