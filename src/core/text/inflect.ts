@@ -152,13 +152,25 @@ function stemEnds(stem: string, end: StemEnd, cyrillic: boolean): boolean {
   return !vowels.includes(c) && c !== 'ь' && c !== 'ъ';
 }
 
+/** Endings by their last letter, so a word tries only the few that can fit it. */
+function byLastLetter(endings: readonly Ending[]): ReadonlyMap<string, readonly Ending[]> {
+  const m = new Map<string, Ending[]>();
+  for (const e of endings) {
+    const last = e[0].slice(-1);
+    m.set(last, [...(m.get(last) ?? []), e]);
+  }
+  return m;
+}
+const CYRILLIC_BY_LAST = byLastLetter(CYRILLIC_ENDINGS);
+const POLISH_BY_LAST = byLastLetter(POLISH_ENDINGS);
+
 /** The dictionary forms one word (no hyphen) may be a case of, itself first. */
 function wordForms(word: string, cyrillic: boolean): string[] {
   const out = [word];
   const add = (form: string) => {
     if (!out.includes(form)) out.push(form);
   };
-  for (const [text, dictionary, end] of cyrillic ? CYRILLIC_ENDINGS : POLISH_ENDINGS) {
+  for (const [text, dictionary, end] of (cyrillic ? CYRILLIC_BY_LAST : POLISH_BY_LAST).get(word.slice(-1)) ?? []) {
     if (!word.endsWith(text)) continue;
     const stem = word.slice(0, -text.length);
     // A stem is two letters at least: "ом" alone is no name.
@@ -179,6 +191,10 @@ export function mayDecline(key: string, latin: boolean): boolean {
   return c >= 0x400 && c <= 0x4ff;
 }
 
+/** Forms already worked out, by word: a name's words come back several times as the lookups try where a name starts and ends. Emptied when full, so memory stays bounded however many pages are read. */
+const memo = new Map<string, readonly string[] | null>();
+const MEMO_SIZE = 5000;
+
 /**
  * Every dictionary form a word of the text may be a case of, the word itself
  * first: "пескова" → ["пескова", "песков", "песково"], "zelenskiego" →
@@ -187,8 +203,19 @@ export function mayDecline(key: string, latin: boolean): boolean {
  * (Polish text); when it is false, a word that does not start in Cyrillic
  * gives null: it must match exactly, as it always did.
  */
-export function dictionaryForms(key: string, latin: boolean): string[] | null {
+export function dictionaryForms(key: string, latin: boolean): readonly string[] | null {
   if (!mayDecline(key, latin)) return null;
+  const memoKey = latin ? `l${key}` : `c${key}`;
+  const known = memo.get(memoKey);
+  if (known !== undefined) return known;
+  if (memo.size >= MEMO_SIZE) memo.clear();
+  const forms = formsOf(key, latin);
+  memo.set(memoKey, forms);
+  return forms;
+}
+
+/** dictionaryForms, worked out. */
+function formsOf(key: string, latin: boolean): readonly string[] | null {
   const parts = key.split('-');
   let out: string[] = [''];
   for (const [i, part] of parts.entries()) {
