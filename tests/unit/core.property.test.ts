@@ -191,6 +191,8 @@ const ADVERSARIAL: Record<string, string> = {
   'quote, cue, name': '"We will," said Mark Rutte. ',
   'a quote, a name and a role': 'NATO Secretary General Mark Rutte said Russia’s “war will not end,” Rutte said. ',
   'an opening quote per word': '“We ',
+  'inflected Cyrillic names': 'Дмитрия Пескова Сергеем Лавровым Зеленскому Каи ',
+  'inflected Polish names': 'się Dmitrija Pieskowa Kosiniaka-Kamysza Zełenskiego ',
 };
 
 describe('the core takes linear time on adversarial input', () => {

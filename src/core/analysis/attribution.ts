@@ -1259,6 +1259,8 @@ function introduceName(
     if (!x?.upper || (x.kind !== 'word' && x.kind !== 'abbr')) break;
     if (OFFICE_WORDS.has(x.key) || TITLE_MODIFIERS.has(x.key) || COURTESY_TITLES.has(x.key) || NOT_NAME_START.has(x.key)) break;
     if (ctx.data.countryNames.matchAt(tokens, a - 1)?.to === a) break;
+    // An organisation in the genitive is not part of the name after it: "пресс-секретаря Кремля Ивана Example".
+    if (ctx.data.declinedOrgAt(tokens, a - 1, ctx.latinInflects)?.to === a) break;
     a--;
   }
   // Places and organisations are not people: "Miami", "Log Cabin Republicans".

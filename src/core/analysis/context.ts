@@ -3,6 +3,7 @@
  * the dataset index. Built once, read by every step.
  */
 import type { DatasetIndex } from '../dataset/index.ts';
+import { POLISH_MARKED_WORDS, POLISH_WORDS } from '../lexicon/words.ts';
 import { fold } from '../text/fold.ts';
 import { type Token, tokenize } from '../text/tokens.ts';
 import type { Block } from './types.ts';
@@ -19,18 +20,41 @@ export interface Context {
   data: DatasetIndex;
   /** YYYY-MM-DD roles are resolved at. */
   date: string;
+  /** Latin-script names inflect in this text (it is Polish: "Putinem", "Zełenskiego"); Cyrillic ones always may. */
+  latinInflects: boolean;
 }
 
 /** Blocks whose words are not article prose: nothing in them is an official or a quote. */
 export const NON_PROSE: ReadonlySet<Block['kind']> = new Set(['credit', 'byline', 'dateline']);
 
 export function createContext(text: string, blocks: readonly Block[], data: DatasetIndex, date: string): Context {
-  return {
-    text,
-    data,
-    date,
-    blocks: blocks.map((block, index) => ({ block, index, tokens: tokenize(text, block.start, block.end) })),
-  };
+  const tokenized = blocks.map((block, index) => ({ block, index, tokens: tokenize(text, block.start, block.end) }));
+  return { text, data, date, blocks: tokenized, latinInflects: POLISH_LETTER.test(text) && isPolish(tokenized) };
+}
+
+const MARKED_KEYS = new Set([...POLISH_MARKED_WORDS].map(fold));
+/** Polish prose never goes long without one of these; a text with none (most English ones) needs no word-by-word look. */
+const POLISH_LETTER = /[ąęłńśźżĄĘŁŃŚŹŻ]/;
+
+/**
+ * Polish text, where Latin-script names inflect and are matched through
+ * their dictionary forms: its own small words make up at least one word in
+ * two hundred. English text has none of them, so its names match exactly, as
+ * they always did; one Polish phrase quoted in it does not tip it.
+ */
+function isPolish(blocks: readonly BlockTokens[]): boolean {
+  let words = 0;
+  let polish = 0;
+  for (const { tokens } of blocks) {
+    for (const t of tokens) {
+      if (t.kind !== 'word') continue;
+      words++;
+      if (t.upper || t.end - t.start > 9) continue;
+      const key = t.key;
+      if (POLISH_WORDS.has(key) || (MARKED_KEYS.has(key) && POLISH_MARKED_WORDS.has(t.text))) polish++;
+    }
+  }
+  return polish > 0 && polish * 200 >= words;
 }
 
 const ABBREVIATIONS = new Set(

@@ -15,7 +15,7 @@ import {
   PERSON_DESCRIPTORS,
   TITLE_MODIFIERS,
 } from '../lexicon/words.ts';
-import { PhraseIndex } from '../text/phrases.ts';
+import { PhraseIndex, type PhraseMatch } from '../text/phrases.ts';
 import { type Token, tokenAt } from '../text/tokens.ts';
 import { type Context, isSentenceEnd, NON_PROSE } from './context.ts';
 
@@ -99,6 +99,7 @@ export function findPeople(ctx: Context): People {
   const localSurnames = new PhraseIndex<Entity>();
   const byBlock: Mention[][] = ctx.blocks.map(() => []);
   const givenNames = datasetGivenNames(ctx);
+  const nameAt = (tokens: readonly Token[], i: number) => data.nameAt(tokens, i, ctx.latinInflects);
 
   const entityFor = (key: string, make: () => Omit<Entity, 'mentions' | 'key'>): Entity => {
     let e = byKey.get(key);
@@ -259,22 +260,19 @@ export function findPeople(ctx: Context): People {
     return c !== null && c.to >= end - 1;
   };
 
-  /** Accept a dataset surname alone? */
-  const acceptSurname = (
-    ids: readonly string[],
-    tokens: readonly Token[],
-    i: number,
-    to: number,
-    title: TitleRun | null,
-  ): string | null => {
-    const key = tokens
-      .slice(i, to)
-      .map((t) => t.key)
-      .join(' ');
+  /** Accept a dataset surname alone? `found` is what the surname was found under, its dictionary form when the text inflects it. */
+  const acceptSurname = (found: PhraseMatch<string>, tokens: readonly Token[], title: TitleRun | null): string | null => {
+    const ids = found.values;
+    const key = (found.keys ?? tokens.slice(found.from, found.to).map((t) => t.key)).join(' ');
+    const i = found.from;
     // Already mentioned in full: refer back.
     const known = ids.filter((id) => byKey.has(id));
     if (known.length === 1) return known[0] ?? null;
     if (known.length > 1) return null;
+    // An inflected word that opens a sentence may be any noun ("Ramię w ramię", "Путина" the fishing
+    // season): it names someone only once the article has named them in full.
+    const inflected = found.keys?.some((k, n) => k !== tokens[i + n]?.key) ?? false;
+    if (inflected && opensSentence(tokens, i)) return null;
     const active = ids.filter((id) => data.rolesAt(id, date).length > 0);
     if (title?.office) {
       // "President Trump": the title must fit an office the person holds at the date.
@@ -293,12 +291,12 @@ export function findPeople(ctx: Context): People {
       const t = tokens[i];
       const monthAsName =
         t !== undefined && MONTHS.has(t.key) && !isDate(tokens, i) && tokens[i + 1]?.upper === true && tokens[i + 1]?.kind === 'word';
-      if (!t || t.kind === 'punct' || !t.upper || (NOT_NAME_START.has(t.key) && !monthAsName && !data.names.matchAt(tokens, i))) {
+      if (!t || t.kind === 'punct' || !t.upper || (NOT_NAME_START.has(t.key) && !monthAsName && !nameAt(tokens, i))) {
         i++;
         continue;
       }
       // 1. A dataset name or alias.
-      const full = data.names.matchAt(tokens, i);
+      const full = nameAt(tokens, i);
       // Title words ("Defense", "Secretary", "Gen.", "Marine") are not where a name starts.
       const courtesyBefore = afterCourtesy(tokens, i) && !VOCATIVE_TITLES.has(t.key);
       if (!full && !courtesyBefore && (OFFICE_WORDS.has(t.key) || TITLE_MODIFIERS.has(t.key) || COURTESY_TITLES.has(t.key))) {
@@ -329,7 +327,7 @@ export function findPeople(ctx: Context): People {
       const runWords = tokens.slice(i, run).filter(isWord).length;
       // A dataset name that starts inside the run wins: "міністр оборони України Денис Example" is not a name from "України".
       let inner = false;
-      for (let x = i + 1; x < run && !inner; x++) inner = data.names.matchAt(tokens, x) !== null;
+      for (let x = i + 1; x < run && !inner; x++) inner = nameAt(tokens, x) !== null;
       if (inner) {
         i++;
         continue;
@@ -365,9 +363,9 @@ export function findPeople(ctx: Context): People {
         }
       }
       // 4. A dataset surname alone.
-      const sur = data.surnames.matchAt(tokens, i);
+      const sur = data.surnameAt(tokens, i, ctx.latinInflects);
       if (sur && (sur.to >= run || runWords <= 1)) {
-        const id = acceptSurname(sur.values, tokens, i, sur.to, title);
+        const id = acceptSurname(sur, tokens, title);
         if (id) {
           addMention(datasetEntity(id), bi, tokens, i, sur.to, 'surname', title);
           i = sur.to;
@@ -485,7 +483,6 @@ function afterCourtesy(tokens: readonly Token[], i: number): boolean {
   return p !== undefined && p.kind === 'word' && p.upper && COURTESY_TITLES.has(p.key) && p.key !== 'm';
 }
 
-/** First names of dataset people, with the pronoun the dataset gives them. */
 /** First names of dataset people, with the pronoun the dataset gives them (built with the dataset index). */
 function datasetGivenNames(ctx: Context): ReadonlyMap<string, Gender> {
   return ctx.data.givenNames;
@@ -495,6 +492,13 @@ function datasetGivenNames(ctx: Context): ReadonlyMap<string, Gender> {
 function pickHomonym(ids: readonly string[], ctx: Context): string {
   if (ids.length === 1) return ids[0] ?? '';
   return ids.find((id) => ctx.data.rolesAt(id, ctx.date).length > 0) ?? ids[0] ?? '';
+}
+
+/** Token i is the first word of its sentence, perhaps after an opening quote mark or dash. */
+function opensSentence(tokens: readonly Token[], i: number): boolean {
+  let j = i;
+  while (j > 0 && /^["“„«‘—–-]$/.test(tokens[j - 1]?.text ?? '')) j--;
+  return j === 0 || isSentenceEnd(tokens, j - 1);
 }
 
 /** A capitalised surname at a sentence start that is also a frequent word would be a guess. */

@@ -109,7 +109,7 @@ function mergeInto(a: Analysis, part: Analysis, ownStart: number): Analysis {
   };
 }
 
-/** What cross-referencing needs of a context: blocks (for "same paragraph"), the dataset and the date — no tokens. */
+/** What cross-referencing needs of a context: blocks (for "same paragraph"), the dataset and the date — no tokens, so no names to inflect. */
 function lightContext(input: AnalysisInput, blocks: readonly Block[], data: DatasetIndex, date: string): Context {
-  return { text: input.text, data, date, blocks: blocks.map((block, index) => ({ block, index, tokens: [] })) };
+  return { text: input.text, data, date, blocks: blocks.map((block, index) => ({ block, index, tokens: [] })), latinInflects: false };
 }

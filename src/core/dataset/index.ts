@@ -4,9 +4,10 @@
  * terms by person and office for "who held what on this date".
  */
 import { fold } from '../text/fold.ts';
+import { dictionaryForms, MIN_NAME_WORD, mayDecline } from '../text/inflect.ts';
 import { PatternIndex, patternParts, type Word } from '../text/patterns.ts';
-import { PhraseIndex, phraseKeys } from '../text/phrases.ts';
-import { tokenize } from '../text/tokens.ts';
+import { PhraseIndex, type PhraseMatch, phraseKeys } from '../text/phrases.ts';
+import { type Token, tokenize } from '../text/tokens.ts';
 import type { Concept, Country, Dataset, IsoDate, Office, OfficeKind, Organisation, Person, Term } from './types.ts';
 
 /** A person's office on a date, with everything the UI shows. */
@@ -299,6 +300,28 @@ export class DatasetIndex {
     }
   }
 
+  /**
+   * A dataset name or alias starting at token i, as the dataset writes it or
+   * inflected ("Дмитрия Пескова", "Dmitrija Pieskowa"). `latin`: Latin-script
+   * words inflect here (Polish text); elsewhere they must match exactly.
+   */
+  nameAt(tokens: readonly Token[], i: number, latin: boolean): PhraseMatch<string> | null {
+    return this.names.matchAt(tokens, i) ?? matchInflected(this.names, tokens, i, latin);
+  }
+
+  /** A dataset surname starting at token i, as the dataset writes it or inflected ("Пескову", "Putinem"); see nameAt. */
+  surnameAt(tokens: readonly Token[], i: number, latin: boolean): PhraseMatch<string> | null {
+    return this.surnames.matchAt(tokens, i) ?? matchInflected(this.surnames, tokens, i, latin);
+  }
+
+  /**
+   * An organisation's name starting at token i, in any case ("Кремля"), in
+   * Cyrillic or in Polish text only: English names never match here (see nameAt).
+   */
+  declinedOrgAt(tokens: readonly Token[], i: number, latin: boolean): PhraseMatch<string> | null {
+    return matchInflected(this.orgNames, tokens, i, latin);
+  }
+
   /** The person's offices on `date`, most prominent first. */
   rolesAt(personId: string, date: IsoDate): Role[] {
     const p = this.people.get(personId);
@@ -362,6 +385,25 @@ export class DatasetIndex {
       acting: t.acting ?? false,
     };
   }
+}
+
+/**
+ * A name in inflected words: each capitalised word stands for the dictionary
+ * forms it may be a case of (particles and punctuation only for themselves:
+ * "Урсулы фон дер Ляйен"), and one of the words so found must be long enough
+ * to say something on its own ("Каи Каллас" through "каллас"; "Мира" alone
+ * would be "мир", the word for peace, and needs its exact form).
+ */
+function matchInflected(index: PhraseIndex<string>, tokens: readonly Token[], i: number, latin: boolean): PhraseMatch<string> | null {
+  const first = tokens[i];
+  // Most capitalised words of an English text end here, before any walk.
+  if (first?.kind !== 'word' || !first.upper || !mayDecline(first.key, latin)) return null;
+  return index.matchAnyAt(
+    tokens,
+    i,
+    (t) => (t.kind === 'word' && t.upper ? dictionaryForms(t.key, latin) : [t.key]),
+    (keys) => keys.some((k) => k.length >= MIN_NAME_WORD),
+  );
 }
 
 const ROMAN = /^(i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|xiii|xiv|xv|xvi)$/;

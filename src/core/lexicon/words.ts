@@ -135,6 +135,18 @@ export const PRONOUNS_FEM = set('she her herself sie elle ella ona она вон
 export const PRONOUNS_PLURAL = set('they them their we our ils elles ellos они вони');
 export const PRONOUNS_FIRST = set('i we');
 
+/**
+ * Frequent Polish words that no other language written in Latin script
+ * shares, even folded.
+ */
+export const POLISH_WORDS = set(`
+  także również według będzie można został została zostało zostały który która które których jest oraz przez tylko
+  jeszcze bardzo gdy kiedy dlaczego ponieważ więc wśród między podczas żeby
+`);
+
+/** The most frequent Polish words, as written: folded, they are German "sie", Dutch "ze", Czech "juz". */
+export const POLISH_MARKED_WORDS = new Set(['się', 'że', 'już']);
+
 /** Capitalised words that commonly are also surnames: a surname alone that is one of these needs a prior full mention. */
 export const COMMON_WORD_SURNAMES = set(`
   may price rice brown bush hunt fox law wall young little white black green long short king cook baker read bell rich

@@ -17,6 +17,8 @@ export interface PhraseMatch<T> {
   values: readonly T[];
   /** The last token carried a possessive ending ("Shoigu’s"). */
   possessive: boolean;
+  /** The keys matchAnyAt found the phrase under: "песков" for the text's "Пескова". */
+  keys?: readonly string[];
 }
 
 const LEADING_ARTICLES = new Set(['the']);
@@ -98,6 +100,45 @@ export class PhraseIndex<T> {
       node = atRoot ? this.rootChild(tok.key) : node.next.get(tok.key);
       if (!node) break;
       if (node.values.length > 0) best = { from: i, to: j + 1, values: node.values, possessive: false };
+    }
+    return best;
+  }
+
+  /**
+   * The longest phrase starting at token `i` when a token may stand for
+   * several keys (the dictionary forms an inflected word may be a case of):
+   * `keysOf` gives a token's keys, or null where no phrase may go on;
+   * `accept` vets the keys a phrase was found under. A token has a few keys
+   * and a phrase a few tokens, so the walk stays bounded, as matchAt's does.
+   */
+  matchAnyAt(
+    tokens: readonly Token[],
+    i: number,
+    keysOf: (t: Token) => readonly string[] | null,
+    accept: (keys: readonly string[]) => boolean,
+  ): PhraseMatch<T> | null {
+    let paths: { node: Node<T>; keys: string[] }[] = [{ node: this.root, keys: [] }];
+    let best: PhraseMatch<T> | null = null;
+    for (let j = i; j < tokens.length && j - i < this.longest && paths.length > 0; j++) {
+      const tok = tokens[j];
+      const keys = tok ? keysOf(tok) : null;
+      if (!keys) break;
+      const next: { node: Node<T>; keys: string[] }[] = [];
+      for (const path of paths) {
+        for (const k of keys) {
+          const child = j === i ? this.rootChild(k) : path.node.next.get(k);
+          if (child) next.push({ node: child, keys: [...path.keys, k] });
+        }
+      }
+      paths = next;
+      const values: T[] = [];
+      let found: readonly string[] = [];
+      for (const path of paths) {
+        if (path.node.values.length === 0 || !accept(path.keys)) continue;
+        if (values.length === 0) found = path.keys;
+        for (const v of path.node.values) if (!values.includes(v)) values.push(v);
+      }
+      if (values.length > 0) best = { from: i, to: j + 1, values, possessive: false, keys: found };
     }
     return best;
   }
