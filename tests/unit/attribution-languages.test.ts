@@ -71,6 +71,19 @@ describe('subjects other languages leave out or place differently', () => {
     ]);
   });
 
+  it('finds an institution and a country in another grammatical case (“в Кремле”, “министр обороны России”)', () => {
+    expect(
+      names(
+        [
+          'Intro.',
+          '«Москва ответит», — заявили в Кремле.',
+          '«Это ошибка», — заявил министр обороны России.',
+          'Как заявил глава МИД Сергей Лавров, «решений пока нет».',
+        ].join('\n\n'),
+      ).map(([, s]) => s),
+    ).toEqual(['Presidential Executive Office', 'Andrei Belousov', 'Sergei Lavrov']);
+  });
+
   it('keeps an institution as the speaker when words follow it (“a affirmé le Kremlin lundi”, “l’OTAN”)', () => {
     expect(
       names(

@@ -1467,12 +1467,13 @@ function roleEndingAt(
   // "the former defense secretary": not whoever holds the office today.
   const former = slice.slice(0, last?.from ?? slice.length).some((t) => FORMER.has(t.key));
   if (last && last.to === slice.length && !former) {
-    // Country named in the phrase ("Russia’s defense minister").
+    // Country named in the phrase ("Russia’s defense minister") or right after it ("министр обороны России").
     let country: string | null = null;
     for (let i = 0; i < last.from; i++) {
-      const c = ctx.data.countryNames.matchAt(slice, i);
+      const c = ctx.data.countryAt(slice, i, ctx.latinInflects);
       if (c) country = c.values[0] ?? null;
     }
+    if (country === null) country = ctx.data.countryAt(tokens, j + 1, ctx.latinInflects)?.values[0] ?? null;
     const offices = last.values.filter((id) => country === null || ctx.data.offices.get(id)?.country === country);
     // Someone already in the article who holds one of these offices.
     const seen = recentEntities(people, block, offset);

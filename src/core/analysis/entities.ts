@@ -2,6 +2,7 @@
  * Organisations and concepts named in the text, found in the same token walk
  * as everything else: one trie lookup per token start.
  */
+import type { PhraseMatch } from '../text/phrases.ts';
 import type { Token } from '../text/tokens.ts';
 import type { OrgMentionAt } from './attribution.ts';
 import { type Context, NON_PROSE } from './context.ts';
@@ -14,7 +15,11 @@ export function findOrganisations(ctx: Context): OrgMentionAt[] {
   const out: OrgMentionAt[] = [];
   for (const { block, index, tokens } of ctx.blocks) {
     if (NON_PROSE.has(block.kind)) continue;
-    for (const m of ctx.data.orgNames.findAll(tokens, (t: Token) => t.upper)) {
+    for (const m of withDeclined(
+      ctx,
+      tokens,
+      ctx.data.orgNames.findAll(tokens, (t: Token) => t.upper),
+    )) {
       const first = tokens[m.from];
       const last = tokens[m.to - 1];
       if (!first || !last) continue;
@@ -26,6 +31,34 @@ export function findOrganisations(ctx: Context): OrgMentionAt[] {
       const aliasIsAcronym = [org.name, ...org.aliases].some((a) => isAcronym(a) && a.toLowerCase() === surface.toLowerCase());
       if (aliasIsAcronym && m.to - m.from === 1 && surface !== surface.toUpperCase() && surface.length <= 3) continue;
       out.push({ id, name: org.name, block: index, from: m.from, to: m.to, start: first.start });
+    }
+  }
+  return out;
+}
+
+/**
+ * The exact matches, plus names in another grammatical case where none
+ * matched ("в Кремле", "МИД Украины" is exact, "z NATO" needs nothing):
+ * Cyrillic, and Latin script in Polish text.
+ */
+function withDeclined(ctx: Context, tokens: readonly Token[], exact: PhraseMatch<string>[]): PhraseMatch<string>[] {
+  const out: PhraseMatch<string>[] = [];
+  let next = 0;
+  let covered = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const e = exact[next];
+    if (e && e.from === i) {
+      out.push(e);
+      covered = e.to;
+      next++;
+      continue;
+    }
+    if (i < covered) continue;
+    const d = ctx.data.declinedOrgAt(tokens, i, ctx.latinInflects);
+    // An exact match that starts inside it wins.
+    if (d && !(e && e.from < d.to)) {
+      out.push(d);
+      covered = d.to;
     }
   }
   return out;

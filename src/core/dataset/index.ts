@@ -322,6 +322,11 @@ export class DatasetIndex {
     return matchInflected(this.orgNames, tokens, i, latin);
   }
 
+  /** A country's name starting at token i, as written or in any case ("России", "Rosji"); see declinedOrgAt. */
+  countryAt(tokens: readonly Token[], i: number, latin: boolean): PhraseMatch<string> | null {
+    return this.countryNames.matchAt(tokens, i) ?? matchInflected(this.countryNames, tokens, i, latin);
+  }
+
   /** The person's offices on `date`, most prominent first. */
   rolesAt(personId: string, date: IsoDate): Role[] {
     const p = this.people.get(personId);

@@ -110,6 +110,9 @@ export const NOT_NAME_START = set(`
   october november december jan feb mar apr jun jul aug sep sept oct nov dec
   der die das ein eine und aber oder wenn als auch le la les un une et mais ou el los las y pero o lo
   w na i oraz że в на и но или что
+  как когда однако также это этот эта где если после затем теперь сейчас
+  як коли проте також це цей ця де якщо після тепер зараз але та що
+  jak gdy kiedy jednak także również to ten ta gdzie jeśli po teraz potem więc
   breaking exclusive update analysis opinion editorial watch read photo video live
   l' d' qu' j' s' n' c' m' t'
 `);
