@@ -14,6 +14,7 @@ import {
   ARTICLELESS_TITLES,
   COURTESY_TITLES,
   DESCRIPTION_NOUNS,
+  INSTITUTION_WORDS,
   NOT_NAME_START,
   OFFICE_WORDS,
   PERSON_DESCRIPTORS,
@@ -1253,6 +1254,8 @@ function introduceName(
 ): Omit<Found, 'cue' | 'distance'> | null {
   const t = tokens[j];
   if (t?.kind !== 'word' || !t.upper || NOT_NAME_START.has(t.key) || OFFICE_WORDS.has(t.key) || TITLE_MODIFIERS.has(t.key)) return null;
+  // "The Washington Post reported", "the Democratic Congressional Campaign Committee said": an institution speaks.
+  if (INSTITUTION_WORDS.has(t.key)) return institutionEndingAt(ctx, tokens, j, limit);
   let a = j;
   while (a - 1 >= limit && j - a < 3) {
     const x = tokens[a - 1];
@@ -1272,6 +1275,15 @@ function introduceName(
     return null;
   const intro = introduce(people, block, a, j + 1);
   return intro ? { speaker: personSpeaker(intro.entity), method: 'cue', source: null } : null;
+}
+
+/** An institution the dataset does not know, named by up to four capitalised words ending at j: "The Washington Post". */
+function institutionEndingAt(ctx: Context, tokens: Token[], j: number, limit: number): Omit<Found, 'cue' | 'distance'> | null {
+  let a = j;
+  while (a - 1 >= limit && j - a < 4 && tokens[a - 1]?.upper && !NOT_NAME_START.has(tokens[a - 1]?.key ?? '')) a--;
+  if (a === j) return null;
+  const name = ctx.text.slice(tokens[a]?.start ?? 0, tokens[j]?.end ?? 0);
+  return { speaker: { key: `text:${name}`, id: null, name, type: 'organisation' }, method: 'organisation', source: null };
 }
 
 /** Lower-case particles inside names: "Michery el Example", "Jan van Example". */

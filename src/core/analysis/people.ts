@@ -7,14 +7,18 @@
  */
 import { type Gender, GIVEN_NAMES } from '../lexicon/given-names.ts';
 import {
+  ARTICLELESS_TITLES,
   COMMON_WORD_SURNAMES,
   COURTESY_TITLES,
+  INSTITUTION_WORDS,
   MONTHS,
   NOT_NAME_START,
   OFFICE_WORDS,
   PERSON_DESCRIPTORS,
+  TITLE_EQUIVALENTS,
   TITLE_MODIFIERS,
 } from '../lexicon/words.ts';
+import { fold } from '../text/fold.ts';
 import { PhraseIndex, type PhraseMatch } from '../text/phrases.ts';
 import { type Token, tokenAt } from '../text/tokens.ts';
 import { type Context, isSentenceEnd, NON_PROSE } from './context.ts';
@@ -254,10 +258,92 @@ export function findPeople(ctx: Context): People {
   };
 
   const isOrgOrPlace = (tokens: readonly Token[], i: number, end: number): boolean => {
+    // "Democratic Congressional Campaign Committee", "Russian Premier League".
+    if (INSTITUTION_WORDS.has(tokens[end - 1]?.key ?? '')) return true;
     const o = data.orgNames.matchAt(tokens, i);
     if (o && o.to >= end - 1) return true;
     const c = data.countryNames.matchAt(tokens, i);
     return c !== null && c.to >= end - 1;
+  };
+
+  /**
+   * "Daniil Medvedev" after or without Dmitry Medvedev: a capitalised word right before a surname the
+   * article or the dataset knows, which is not a title and none of the known people's first names, is
+   * the first name of someone else. Returns the person the pair names — the known one when the first
+   * name is theirs in another spelling ("Dmitri") — or null when the word is no first name.
+   */
+  const namesake = (tokens: readonly Token[], i: number): { entity: Entity; to: number } | null => {
+    const first = tokens[i - 1];
+    const t = tokens[i];
+    if (!first || !t || first.kind !== 'word' || !first.upper || t.start - first.end > 1) return null;
+    const key = first.key;
+    if (key.length < 3 || key.length > 11 || first.text === first.text.toUpperCase() || /['’]/.test(key)) return null;
+    if (!looksLikeGivenName(key) || INSTITUTION_WORDS.has(t.key)) return null;
+    if (data.countryAt(tokens, i - 1, ctx.latinInflects) || data.orgNames.matchAt(tokens, i - 1)) return null;
+    const local = localSurnames.matchAt(tokens, i);
+    const sur = data.surnameAt(tokens, i, ctx.latinInflects);
+    const to = local?.to ?? sur?.to;
+    if (to === undefined) return null;
+    // The words before the surname, nearest first: a first name, perhaps after another ("Barack Hussein Obama").
+    const before = [key];
+    const second = tokens[i - 2];
+    if (second?.kind === 'word' && second.upper && first.start - second.end <= 1) before.push(second.key);
+    const theirs = (names: string[]) => before.some((b) => names.some((g) => sameGivenName(g, b)));
+    for (const e of local?.values ?? []) {
+      const words = e.id ? givenNamesOf(e.id) : e.name.split(/\s+/).slice(0, -1).map(fold);
+      if (theirs(words)) return { entity: e, to };
+    }
+    for (const id of sur?.values ?? []) if (theirs(givenNamesOf(id))) return { entity: datasetEntity(id), to };
+    // A capitalised word that opens a sentence or a headline is a first name only if it is a known one
+    // ("Besides Clinton", "Endorsed Trump"); elsewhere any such word is.
+    const known = GIVEN_NAMES.has(key) || givenNames.has(key);
+    if (!known && (titleCased(tokens) || (opensSentence(tokens, i - 1) && (ctx.latinInflects || !firstNameShaped(key))))) return null;
+    const last = tokens[to - 1];
+    const name = withoutPossessive(ctx.text.slice(first.start, last?.end ?? t.end));
+    const entity = entityFor(`text:${name}`, () => ({
+      id: null,
+      name,
+      gender: GIVEN_NAMES.get(key) ?? givenNames.get(key) ?? null,
+      title: null,
+      titleIsOffice: false,
+      titleCountry: null,
+      appositive: null,
+    }));
+    return { entity, to };
+  };
+
+  /** The words before the surname in a dataset person's names: "dmitry", "dmitri", "дмитрии", "anatolyevich". */
+  const givenNamesOf = (id: string): string[] => {
+    const p = data.people.get(id);
+    if (!p) return [];
+    return [p.name, ...p.aliases].flatMap((a) => {
+      const words = a.split(/\s+/).map(fold);
+      return words.length > 1 ? words.slice(0, -1) : words;
+    });
+  };
+
+  /** An office title before a surname fits the person: their role at the date, or the title the text gave them. */
+  const fitsOffice = (e: Entity, title: TitleRun): boolean => {
+    const words = title.text.toLowerCase();
+    return e.id
+      ? data.rolesAt(e.id, date).some((r) => titleFits(words, r.title, r.kind))
+      : (e.title?.toLowerCase().includes(words) ?? false);
+  };
+
+  /** Those of several people sharing a surname whom the title before it fits: "Mr." a man, "President" the president. */
+  const fitting = (list: readonly Entity[], title: TitleRun | null): readonly Entity[] => {
+    if (!title || list.length < 2) return list;
+    let fit = list.filter((e) => !(title.gender && e.gender && title.gender !== e.gender));
+    if (title.office) {
+      const office = fit.filter((e) => fitsOffice(e, title));
+      if (office.length) fit = office;
+    }
+    return fit.length ? fit : list;
+  };
+
+  const datasetSurnameFits = (tokens: readonly Token[], i: number, title: TitleRun | null): boolean => {
+    const sur = data.surnameAt(tokens, i, ctx.latinInflects);
+    return sur !== null && acceptSurname(sur, tokens, title) !== null;
   };
 
   /** Accept a dataset surname alone? `found` is what the surname was found under, its dictionary form when the text inflects it. */
@@ -280,13 +366,25 @@ export function findPeople(ctx: Context): People {
       const fits = active.filter((id) => data.rolesAt(id, date).some((r) => titleFits(words, r.title, r.kind)));
       if (fits.length === 1) return fits[0] ?? null;
     }
-    if (COMMON_WORD_SURNAMES.has(key)) return null;
+    if (COMMON_WORD_SURNAMES.has(key.replace(/['’]s$/, ''))) return null;
+    // "based in Austin, Texas", "at Wallace": a place or thing after a preposition of place.
+    if (['in', 'at', 'near', 'outside'].includes(tokens[i - 1]?.key ?? '')) return null;
     if (active.length === 1 && ids.length === 1 && !sentenceInitialAmbiguous(tokens, i)) return active[0] ?? null;
     return null;
   };
 
+  // Namesakes named in full anywhere come first: a headline's "Medvedev" is the body's "Daniil Medvedev".
+  for (const { block, tokens } of ctx.blocks) {
+    if (NON_PROSE.has(block.kind)) continue;
+    for (let i = 1; i < tokens.length; i++) {
+      if (tokens[i]?.upper && tokens[i - 1]?.upper && !nameAt(tokens, i - 1)) namesake(tokens, i);
+    }
+  }
+
   ctx.blocks.forEach(({ block, tokens }, bi) => {
     if (NON_PROSE.has(block.kind)) return;
+    /** End of the last mention in this block: a first name must not be part of one. */
+    let consumedTo = 0;
     for (let i = 0; i < tokens.length; ) {
       const t = tokens[i];
       const monthAsName =
@@ -307,7 +405,7 @@ export function findPeople(ctx: Context): People {
       if (full) {
         const id = pickHomonym(full.values, ctx);
         addMention(datasetEntity(id), bi, tokens, i, full.to, 'name', title);
-        i = full.to;
+        i = consumedTo = full.to;
         continue;
       }
       // An acronym before a name is an organisation, not part of the name: "MON Jan Example", "NATO chief".
@@ -348,17 +446,27 @@ export function findPeople(ctx: Context): People {
             appositive: null,
           }));
           addMention(e, bi, tokens, i, run, title?.office ? 'titled' : 'generic', title);
-          i = run;
+          i = consumedTo = run;
           continue;
         }
       }
+      // A first name before a known surname that is none of that person's: "Daniil Medvedev" is not
+      // Dmitry Medvedev, "Siim Kallas" not Kaja Kallas. The pair is someone else, named in full here.
+      const other = i > consumedTo ? namesake(tokens, i) : null;
+      if (other) {
+        addMention(other.entity, bi, tokens, i - 1, other.to, 'generic', titleBefore(tokens, i - 1));
+        i = consumedTo = other.to;
+        continue;
+      }
       // 3. A surname of someone already named in this article.
       const local = localSurnames.matchAt(tokens, i);
-      if (local && (local.to >= run || runWords <= 1)) {
-        const e = local.values[local.values.length - 1];
+      // "President Obama" before the body names Barack Obama: an office title none of them fits goes to the dataset.
+      const officeElsewhere = title?.office === true && local !== null && !local.values.some((e) => fitsOffice(e, title));
+      if (local && (local.to >= run || runWords <= 1) && !(officeElsewhere && datasetSurnameFits(tokens, i, title))) {
+        const e = latestBefore(fitting(local.values, title), t.start);
         if (e) {
           addMention(e, bi, tokens, i, local.to, 'surname', title);
-          i = local.to;
+          i = consumedTo = local.to;
           continue;
         }
       }
@@ -368,7 +476,7 @@ export function findPeople(ctx: Context): People {
         const id = acceptSurname(sur, tokens, title);
         if (id) {
           addMention(datasetEntity(id), bi, tokens, i, sur.to, 'surname', title);
-          i = sur.to;
+          i = consumedTo = sur.to;
           continue;
         }
       }
@@ -380,7 +488,9 @@ export function findPeople(ctx: Context): People {
         title.capitalised &&
         tokens[i + 1]?.key !== 'of' &&
         !isOrgOrPlace(tokens, i, i + 1) &&
-        !MONTHS.has(t.key)
+        !MONTHS.has(t.key) &&
+        !INSTITUTION_WORDS.has(t.key) &&
+        !INSTITUTION_WORDS.has(tokens[i + 1]?.key ?? '')
       ) {
         const name = withoutPossessive(t.text);
         const e = entityFor(`text:${name}`, () => ({
@@ -393,7 +503,7 @@ export function findPeople(ctx: Context): People {
           appositive: null,
         }));
         addMention(e, bi, tokens, i, i + 1, 'titled', title);
-        i++;
+        i = consumedTo = i + 1;
         continue;
       }
       i++;
@@ -502,6 +612,84 @@ function opensSentence(tokens: readonly Token[], i: number): boolean {
 }
 
 /** A capitalised surname at a sentence start that is also a frequent word would be a guess. */
+
+/** A block in Title Case, as headlines are written: every word capitalised but the small ones ("of", "the"). */
+function titleCased(tokens: readonly Token[]): boolean {
+  let words = 0;
+  for (const t of tokens) {
+    if (t.kind !== 'word') continue;
+    if (!t.upper && !TITLE_SMALL.has(t.key)) return false;
+    if (++words > 40) break;
+  }
+  return words >= 3;
+}
+
+const TITLE_SMALL = new Set('a an the of in on at to for and or but nor by with from as vs via per into over'.split(' '));
+
+/** Of several people sharing a surname, the one named most recently before `offset` (else the last known). */
+function latestBefore(list: readonly Entity[], offset: number): Entity | undefined {
+  let best: Entity | undefined;
+  let bestAt = -1;
+  for (const e of list) {
+    for (const m of e.mentions) if (m.start < offset && m.start > bestAt) [best, bestAt] = [e, m.start];
+  }
+  return best ?? list[list.length - 1];
+}
+
+/**
+ * An unknown word opening a sentence may be a first name ("Diego Costa scored") unless it reads as an
+ * English word that opens sentences: a verb form or adverb ("Endorsed", "Impeaching", "Clearly") or a
+ * preposition ("Besides", "Unlike").
+ */
+function firstNameShaped(key: string): boolean {
+  // In Cyrillic (and in Polish text, see the caller) the word before a name is as often an adverb ("Позже").
+  return /^[a-z]/.test(key) && !/(ed|ing|ly|es)$/.test(key) && !SENTENCE_OPENERS.has(key);
+}
+
+const SENTENCE_OPENERS = new Set(
+  'besides unlike even absent despite like including without under except given per via amid among beyond toward towards inside outside behind plus versus whereas whether unless until asked told before after during since while'.split(
+    ' ',
+  ),
+);
+
+/** Not a title, function word or description: "Kremlchef", "Президент", "Yesterday" are no first names. */
+function looksLikeGivenName(key: string): boolean {
+  if (NOT_NAME_START.has(key) || OFFICE_WORDS.has(key) || TITLE_MODIFIERS.has(key) || COURTESY_TITLES.has(key)) return false;
+  // Plural titles: "Senators Rubio and Cruz".
+  if (key.endsWith('s') && (OFFICE_WORDS.has(key.slice(0, -1)) || PERSON_DESCRIPTORS.has(key.slice(0, -1)))) return false;
+  if (PERSON_DESCRIPTORS.has(key) || MONTHS.has(key) || TITLE_EQUIVALENTS.has(key) || ARTICLELESS_TITLES.has(key)) return false;
+  // German compounds that are titles: "Kremlchef", "Außenministerin", "Regierungssprecher".
+  return !GERMAN_TITLE_ENDINGS.test(key);
+}
+
+const GERMAN_TITLE_ENDINGS =
+  /(chef|chefin|minister|ministerin|kanzler|kanzlerin|prasident|prasidentin|sprecher|sprecherin|sekretar|sekretarin|vize|beauftragte|beauftragter|leiter|leiterin|general|berater|beraterin|botschafter|botschafterin|kommissar|kommissarin|abgeordnete|abgeordneter|vorsitzende|vorsitzender|politiker|politikerin|experte|expertin)$/;
+
+/** Spellings of one first name: "Sergei"/"Sergey"/"Siergiej", "Wladimir"/"Vladimir", "Dmitrija"/"Dmitri". */
+function sameGivenName(a: string, b: string): boolean {
+  const x = normalGiven(a);
+  const y = normalGiven(b);
+  return x === y || editDistanceWithin(x, y, 2);
+}
+
+function normalGiven(key: string): string {
+  return key.replace(/ks/g, 'x').replace(/kh|ch/g, 'h').replace(/ie/g, 'e').replace(/[yj]/g, 'i').replace(/w/g, 'v').slice(0, 6);
+}
+
+/** Levenshtein distance ≤ max, for short strings. */
+function editDistanceWithin(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return (prev[b.length] ?? max + 1) <= max;
+}
+
 function sentenceInitialAmbiguous(tokens: readonly Token[], i: number): boolean {
   if (i === 0) return false;
   return isSentenceEnd(tokens, i - 1) && COMMON_WORD_SURNAMES.has(tokens[i]?.key ?? '');

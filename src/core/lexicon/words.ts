@@ -157,3 +157,10 @@ export const COMMON_WORD_SURNAMES = set(`
   shepherd walker hall wise sharp strong small best hale reid ward day west north south east gray grey church ross
   waters frank gore berry craft burns bond paul
 `);
+
+/** Nouns that end the names of institutions, never a person's: "General Assembly", "Premier League". */
+export const INSTITUTION_WORDS = new Set(
+  'assembly league council committee party army forces command office ministry union bank fund court group staff board agency service guard navy corps cup championship conference summit forum parliament congress senate duma chamber commission secretariat administration government cabinet department academy school university institute center centre foundation company corporation federation club team network news times post journal'.split(
+    ' ',
+  ),
+);

@@ -1,0 +1,77 @@
+/**
+ * People who share a surname with someone in the dataset, places and
+ * institutions that look like names: our own sentences.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyseText, speakers } from '../helpers/analyse.ts';
+
+const officialIds = (text: string, date?: string) =>
+  analyseText(text, date)
+    .officials.filter((o) => o.id !== null)
+    .map((o) => o.id);
+
+describe('namesakes', () => {
+  it('does not take a tennis player with another first name for the official', () => {
+    const a = analyseText(
+      'Medvedev wins in Halle\n\nHALLE — Daniil Medvedev won the title on Sunday.\n\n“I feel at home here,” Medvedev said.',
+      '2024-06-23',
+    );
+    expect(a.officials.filter((o) => o.id === 'dmitry-medvedev')).toHaveLength(0);
+    expect(speakers(a)).toEqual([['I feel at home here,', 'Daniil Medvedev']]);
+  });
+
+  it('keeps the official and the namesake apart in one article, each surname for the latest named', () => {
+    const a = analyseText(
+      [
+        'Dmitry Medvedev warned the West again on Monday.',
+        'The tennis player Daniil Medvedev, no relation, lost in Rome. “It was a bad day,” Medvedev said.',
+      ].join('\n\n'),
+      '2024-05-10',
+    );
+    const dmitry = a.officials.find((o) => o.id === 'dmitry-medvedev');
+    expect(dmitry?.mentions).toHaveLength(1);
+    expect(speakers(a)).toEqual([['It was a bad day,', 'Daniil Medvedev']]);
+  });
+
+  it('gives a quote to the right one of two people with one surname', () => {
+    const a = analyseText(
+      [
+        'Estonian Prime Minister Kaja Kallas said the summit was “not as strong as we wanted.”',
+        'Her predecessor Siim Kallas told the radio it had been “a missed opportunity.”',
+      ].join('\n\n'),
+      '2023-07-12',
+    );
+    expect(speakers(a).map(([, s]) => s)).toEqual(['Kaja Kallas', 'Siim Kallas']);
+    expect(a.officials.find((o) => o.id === 'kaja-kallas')?.mentions).toHaveLength(1);
+  });
+
+  it('reads a transliterated or middle name as the same person', () => {
+    expect(officialIds('Dmitri Medvedev spoke in Moscow on Monday.', '2024-05-10')).toEqual(['dmitry-medvedev']);
+  });
+
+  it('does not read a sentence-opening word or a plural title as a first name', () => {
+    expect(officialIds('Besides Lavrov, the delegation included two generals.\n\nSergei Lavrov arrived late.', '2024-05-10')).toEqual([
+      'sergei-lavrov',
+    ]);
+  });
+});
+
+describe('places and institutions that look like names', () => {
+  it('does not take a city after “in” for the official of that surname', () => {
+    expect(officialIds('The drones are made by a contractor based in Austin, Texas, the company said.', '2023-10-10')).toEqual([]);
+  });
+
+  it('does not take a possessive month for a common-word surname', () => {
+    expect(officialIds('May’s meeting of the alliance is expected to approve the plan.', '2018-03-09')).toEqual([]);
+  });
+
+  it('does not make an official of a title word before an institution (“General Assembly”, “Premier League”)', () => {
+    const a = analyseText('He spoke at the UN General Assembly, then watched the Russian Premier League final.');
+    expect(a.officials).toEqual([]);
+  });
+
+  it('gives a quote to a news outlet the dataset does not know as an organisation', () => {
+    const a = analyseText('Intro.\n\n“The talks have stalled,” The Example Times reported on Monday.');
+    expect(a.quotes[0]?.speaker).toMatchObject({ name: 'Example Times', type: 'organisation', id: null });
+  });
+});
