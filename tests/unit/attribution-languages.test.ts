@@ -126,6 +126,24 @@ describe('subjects other languages leave out or place differently', () => {
     expect(a.quotes.map((q) => q.speaker?.name ?? null)).toEqual(['Andrei Belousov', null]);
   });
 
+  it('reads a subject after a short adverbial that follows the verb (“powiedział w Sejmie premier X”)', () => {
+    expect(
+      names(
+        [
+          'Intro.',
+          '„Jesteśmy gotowi” – powiedział w Sejmie premier Donald Tusk.',
+          '„Wir sind bereit“, sagte am Montag Verteidigungsminister Boris Pistorius.',
+        ].join('\n\n'),
+      ).map(([, s]) => s),
+    ).toEqual(['Donald Tusk', 'Boris Pistorius']);
+  });
+
+  it('reads the subject past an adverb between it and the verb (“Мария Захарова позднее заявила”)', () => {
+    expect(names('Intro.\n\nМария Захарова позднее заявила, что встреча стала «важным шагом».')).toEqual([
+      ['важным шагом', 'Maria Zakharova'],
+    ]);
+  });
+
   it('knows plural, neuter and question verbs of saying', () => {
     expect(
       names(

@@ -75,3 +75,13 @@ describe('places and institutions that look like names', () => {
     expect(a.quotes[0]?.speaker).toMatchObject({ name: 'Example Times', type: 'organisation', id: null });
   });
 });
+
+describe('descriptions', () => {
+  it('does not give a role phrase to the name before it when it introduces the name after it', () => {
+    const a = analyseText(
+      'Le ministre Jean-Noël Barrot, a reçu vendredi à Paris le secrétaire général de l’OTAN, Mark Rutte, pour parler de l’Ukraine.',
+      '2025-03-07',
+    );
+    expect(a.descriptionChecks).toEqual([]);
+  });
+});

@@ -615,6 +615,14 @@ function findAfter(
       }
       const s = speakerAfter(ctx, people, orgs, q.block, tokens, k + 1);
       if (s) return { ...s, cue: t.text, distance: k - from };
+      // Other languages put a short adverbial between the verb and its subject: "– powiedział w Sejmie
+      // premier Donald Tusk", "sagte am Montag Kanzler Scholz". The subject then ends the sentence.
+      if (!info.english && PHRASE_END.has(tokens[k + 1]?.key ?? '')) {
+        for (let j = k + 2; j <= k + 4; j++) {
+          const late = speakerAfter(ctx, people, orgs, q.block, tokens, j, true);
+          if (late?.speaker) return { ...late, cue: t.text, distance: k - from };
+        }
+      }
       // No subject at all ("«…», aseguró.", "„…” – powiedziała."): languages that drop the pronoun
       // mean the person the text is about, of the gender the verb shows.
       const next = tokens[k + 1];

@@ -727,7 +727,9 @@ function findAppositive(ctx: Context, e: Entity): void {
         k > start &&
         firstTok &&
         /^(the|a|an|[\p{L}]+['’]s|former|acting|deputy|then)$/iu.test(firstTok.text) &&
-        !isCueStart(firstTok.key)
+        !isCueStart(firstTok.key) &&
+        // "X, a reçu … le secrétaire général de l’OTAN, Mark Rutte": the phrase describes the name after it.
+        !(tokens[k]?.text === ',' && tokens[k + 1]?.upper && tokens[k + 2]?.upper && tokens[k + 1]?.kind === 'word')
       ) {
         const lastTok = tokens[k - 1];
         if (lastTok) {

@@ -130,6 +130,8 @@ export const ADVERBIALS = set(`
   finally himself herself themselves itself
   monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
   auch bereits noch aussi deja ya tambien rowniez już также уже також
+  позднее позже ранее затем потом впоследствии вчера сегодня тогда пізніше раніше потім вчора сьогодні
+  później wcześniej także potem wczoraj dziś später zuvor gestern heute ensuite hier luego despues ayer hoy
 `);
 
 // Spanish "él" and Polish "on" are left out: folded they are the article "el" and the English "on".
