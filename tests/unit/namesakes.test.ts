@@ -85,3 +85,10 @@ describe('descriptions', () => {
     expect(a.descriptionChecks).toEqual([]);
   });
 });
+
+describe('who is an official', () => {
+  it('does not make an official of a company’s chief executive', () => {
+    const a = analyseText('Chief executive Aino Example said the start-up would hire forty engineers in Espoo.');
+    expect(a.officials.filter((o) => o.isOfficial)).toEqual([]);
+  });
+});

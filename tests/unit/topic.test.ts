@@ -94,4 +94,13 @@ describe('topic verdicts', () => {
       ),
     ).toBe('passing');
   });
+
+  it('Ukraine named once in a piece about something else is no mention of the war', () => {
+    expect(
+      verdict(
+        'The best cafés in Lviv',
+        'Lviv likes to call itself the coffee capital of Ukraine.\n\nOn the market square, roasters open at seven and close long after midnight.\n\nA cup costs about a euro.',
+      ),
+    ).toBe('unrelated');
+  });
 });

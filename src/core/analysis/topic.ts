@@ -140,7 +140,9 @@ export function topicVerdict(input: TopicInput): { verdict: Verdict; score: numb
   const score = Math.round(Math.min(100, subject * (0.35 + 0.65 * security) * otherPenalty));
 
   const th = THRESHOLDS[input.sensitivity ?? 'normal'];
-  const mentioned = core + head.nato + head.russia + ruOfficials + natoOfficials > 0;
+  // Ukraine alone is a mention of the war only in a security context: a travel piece about Lviv's coffee is unrelated.
+  const ukraineAtWar = counts.ukraine + head.ukraine > 0 && security > 0;
+  const mentioned = counts.nato + counts.russia + head.nato + head.russia + ruOfficials + natoOfficials > 0 || ukraineAtWar;
   const verdict: Verdict =
     score >= th.relevant && core >= 2 ? 'relevant' : mentioned && score >= th.passing ? 'passing' : mentioned ? 'passing' : 'unrelated';
 
