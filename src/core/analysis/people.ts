@@ -628,7 +628,8 @@ function titleCased(tokens: readonly Token[]): boolean {
 const TITLE_SMALL = new Set('a an the of in on at to for and or but nor by with from as vs via per into over'.split(' '));
 
 /** Titles of companies and teams, not of public office. */
-const CORPORATE_TITLE = /\b(executive|ceo|chief (operating|financial|technology|marketing) officer|managing director|founder|coach|captain)\b/i;
+const CORPORATE_TITLE =
+  /\b(executive|ceo|chief (operating|financial|technology|marketing) officer|managing director|founder|coach|captain)\b/i;
 
 /** Of several people sharing a surname, the one named most recently before `offset` (else the last known). */
 function latestBefore(list: readonly Entity[], offset: number): Entity | undefined {
