@@ -87,6 +87,11 @@ describe('descriptions', () => {
 });
 
 describe('who is an official', () => {
+  it('finds a new official named in apposition after a role (“X’s deputy, Jana Example,”)', () => {
+    const a = analyseText('Intro.\n\nSybiha’s deputy, Jana Example, briefed the ministers on energy.', '2024-12-01');
+    expect(a.officials.find((o) => o.name === 'Jana Example')).toMatchObject({ id: null, isOfficial: true, role: 'Sybiha’s deputy' });
+  });
+
   it('does not make an official of a company’s chief executive', () => {
     const a = analyseText('Chief executive Aino Example said the start-up would hire forty engineers in Espoo.');
     expect(a.officials.filter((o) => o.isOfficial)).toEqual([]);

@@ -102,7 +102,7 @@ function buildOfficials(data: DatasetIndex, date: string, entities: Entity[], qu
     } else if (
       e.titleIsOffice ||
       (e.appositive &&
-        /\b(minister|secretary|president|ambassador|spokes\w*|general|admiral|commander|chief|director|official|envoy|adviser|advisor|senator|governor|chairman|chair)\b/i.test(
+        /\b(minister|secretary|president|ambassador|spokes\w*|general|admiral|commander|chief|director|official|envoy|adviser|advisor|senator|governor|chairman|chair|deputy)\b/i.test(
           e.appositive.text,
         ))
     ) {

@@ -435,7 +435,13 @@ export function findPeople(ctx: Context): People {
       if (runWords >= 2 && !isOrgOrPlace(tokens, i, run)) {
         const firstKey = t.key;
         const gender = GIVEN_NAMES.get(firstKey) ?? givenNames.get(firstKey) ?? null;
-        if (title || gender !== null || givenNames.has(firstKey)) {
+        // "Sybiha’s deputy, Mariana Example,": a name in apposition after a role.
+        const role = tokens[i - 2]?.key ?? '';
+        const afterRole =
+          tokens[i - 1]?.text === ',' &&
+          (OFFICE_WORDS.has(role) || role === 'deputy' || PERSON_DESCRIPTORS.has(role)) &&
+          /^[,;.)]$/.test(tokens[run]?.text ?? '.');
+        if (title || gender !== null || givenNames.has(firstKey) || afterRole) {
           const name = withoutPossessive(ctx.text.slice(t.start, tokens[run - 1]?.end ?? t.end));
           const e = entityFor(`text:${name}`, () => ({
             id: null,
