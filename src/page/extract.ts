@@ -524,9 +524,10 @@ export function* extractArticleInSteps(doc: Document, opts: ExtractOptions = {})
   const root = findContentRoot(doc);
   yield;
   const found = collectBlocks(root);
-  // The headline often sits outside the content container.
+  // The headline often sits outside the content container, and so do the date, byline and lead picture under it.
   const h1 = doc.querySelector('h1');
-  if (h1 && !root.contains(h1) && !h1.closest('nav, footer, aside') && !isSkippedChain(h1)) found.unshift({ element: h1, kind: 'title' });
+  if (h1 && !root.contains(h1) && !h1.closest('nav, footer, aside') && !isSkippedChain(h1))
+    found.unshift({ element: h1, kind: 'title' }, ...leadBlocks(h1, root));
   yield;
   const blocks: ExtractedBlock[] = [];
   let text = '';
@@ -560,7 +561,14 @@ export function* extractArticleInSteps(doc: Document, opts: ExtractOptions = {})
     }
   }
   yield;
-  return { text, blocks, meta: readMeta(doc, root, opts.url), root };
+  const meta = readMeta(doc, root, opts.url);
+  // A date written next to the headline is a date the page offers (the core reads it from the block).
+  for (const b of blocks) {
+    if (b.kind !== 'dateline' || root.contains(b.element)) continue;
+    const t = text.slice(b.start, b.end);
+    if (/\b(?:19|20)\d{2}\b/.test(t)) meta.dates?.push({ value: t.trim(), source: 'dateline' });
+  }
+  return { text, blocks, meta, root };
 }
 
 /** [from, to) of s without the whitespace at either end (empty when there is only whitespace). */
@@ -582,6 +590,52 @@ function paragraphsOf(s: string): [number, number][] {
     if (!m) return out;
     from = m.index + m[0].length;
   }
+}
+
+/** Elements of the lead looked at, at most: the headline may sit far from the article's container. */
+const LEAD_ELEMENTS = 200;
+
+/**
+ * What sits between the headline and the article's container, outside both:
+ * the date, the byline, and the lead picture's caption and credit (in the
+ * <article> before its body, or in an old page's table cell beside the
+ * text). Only those kinds of block, found by their tag (figcaption, time) or
+ * class names, never other text; furniture is skipped as everywhere.
+ */
+function leadBlocks(h1: Element, root: Element): Found[] {
+  const out: Found[] = [];
+  if (h1.contains(root) || (h1.compareDocumentPosition(root) & 4) /* FOLLOWING */ === 0) return out;
+  let budget = LEAD_ELEMENTS;
+  const scan = (el: Element): void => {
+    if (budget-- <= 0 || isSkipped(el)) return;
+    const kind = markedKind(el);
+    if (kind && (el.textContent?.length ?? 0) <= (kind === 'caption' ? 1000 : 200)) {
+      out.push({ element: el, kind });
+      return;
+    }
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) scan(c);
+  };
+  // The container's ancestors hold it after some lead elements ("<td><h1>…<span class=date>…<div class=text>").
+  const before = (el: Element): void => {
+    for (let c = el.firstElementChild; c && c !== root; c = c.nextElementSibling) {
+      if (c.contains(root)) {
+        before(c);
+        return;
+      }
+      scan(c);
+    }
+  };
+  // From the headline on: its following siblings, then its parent's, up to the branch that holds the container.
+  for (let n: Element | null = h1; n; n = n.parentElement) {
+    for (let s = n.nextElementSibling; s; s = s.nextElementSibling) {
+      if (s.contains(root)) {
+        if (s !== root) before(s);
+        return out;
+      }
+      scan(s);
+    }
+  }
+  return out;
 }
 
 function isSkippedChain(el: Element): boolean {

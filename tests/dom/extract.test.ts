@@ -2,7 +2,8 @@
  * Extraction of text that is not in <p> elements (happy-dom): loose text
  * written straight into the article's container beside figures and
  * paragraphs, paragraphs separated by double line breaks, plain text put
- * straight into <body>. For each: the blocks and their
+ * straight into <body>; and what sits between the headline and the article's
+ * container (date, byline, lead caption). For each: the blocks and their
  * kinds, the offset map (each block's text is where its part of the DOM says),
  * and highlighting marks exactly the analysed spans and clears to the page as
  * it was. Our own invented pages.
@@ -260,5 +261,67 @@ Kremlin spokesman Dmitry Peskov declined to comment.`;
     expect(a.officials.map((o) => o.id)).toEqual(expect.arrayContaining(['sergei-lavrov', 'mark-rutte', 'dmitry-peskov']));
     expect(a.quotes.map((q) => [q.text, q.speaker?.id])).toContainEqual(['We are ready to talk when Moscow is,', 'mark-rutte']);
     expectHighlighting(x, a);
+  });
+});
+
+describe('between the headline and the article body', () => {
+  it('reads the lead picture’s caption (and credit) in the <article> before the body, and dates from it', () => {
+    load(`<!doctype html><html lang="en"><head><title>Drills in the north</title><meta property="og:type" content="article"></head><body>
+      <article><header><h1>Allies practise winter defence in the far north</h1><div class="byline">By Anna Berg</div></header>
+      <figure class="hero"><img src="/snow.jpg" alt=""><figcaption>Soldiers cross a frozen lake near Ivalo, Finland, on February 14, 2024. <span class="credit">Photo: Lars Holm</span></figcaption></figure>
+      <div class="article-body"><p>Thousands of soldiers from the alliance trained in deep snow this week, practising how to move supplies along the few roads of the region.</p>
+      <p>Officers said the cold was the hardest enemy, with temperatures far below zero for most of the exercise.</p></div></article></body></html>`);
+    const { x, a } = read();
+    expect(blockTexts(x).slice(0, 3)).toEqual([
+      ['title', 'Allies practise winter defence in the far north'],
+      ['byline', 'By Anna Berg'],
+      ['caption', 'Soldiers cross a frozen lake near Ivalo, Finland, on February 14, 2024. Photo: Lars Holm'],
+    ]);
+    expect([a.date, a.dateSource]).toEqual(['2024-02-14', 'caption']);
+    expectOffsetMap(x);
+  });
+
+  it('reads a dateline between the headline and the body, and dates from it', () => {
+    load(`<!doctype html><html lang="en"><head><title>Summit</title></head><body><main><article>
+      <h1>Leaders meet in Madrid</h1><p class="dateline">MADRID, Spain, June 29, 2022</p>
+      <div class="article-body"><p>Leaders of the alliance met in Madrid on Wednesday and agreed on a new strategic concept for the coming decade.</p></div>
+      </article></main></body></html>`);
+    const { x, a } = read();
+    expect(blockTexts(x).slice(0, 2)).toEqual([
+      ['title', 'Leaders meet in Madrid'],
+      ['dateline', 'MADRID, Spain, June 29, 2022'],
+    ]);
+    expect([a.date, a.dateSource]).toEqual(['2022-06-29', 'dateline']);
+    // A date the page shows beside its headline is a date it offers.
+    expect(x.meta.dates).toContainEqual({ value: 'MADRID, Spain, June 29, 2022', source: 'dateline' });
+  });
+
+  it('dates an old page from the date element beside its headline', () => {
+    load(`<!doctype html><html><body><table><tr><td><h1>Министр ответил альянсу</h1><span class="date">07.03.2024</span><br><br>
+      <div class="text">Министр заявил во вторник, что ответит на любые шаги альянса у границ страны, и назвал учения провокацией.<br><br>
+      Он добавил, что переговоры возможны только после отвода войск от границы.</div></td></tr></table></body></html>`);
+    const { x, a } = read();
+    expect(blockTexts(x)[1]).toEqual(['dateline', '07.03.2024']);
+    expect([a.date, a.dateSource]).toEqual(['2024-03-07', 'dateline']);
+  });
+
+  it('takes only dates, bylines, captions and credits from there, never other text, and nothing after the body', () => {
+    load(`<!doctype html><html lang="en"><head><title>Talks</title></head><body><article>
+      <h1>Talks resume in Geneva</h1><p class="standfirst">A summary written by the editors.</p>
+      <div class="related"><span class="date">January 2, 2020</span> An older story</div>
+      <div class="article-body"><p>Negotiators returned to Geneva on Monday for a second round of talks about arms control in Europe.</p></div>
+      <div class="caption">A caption after the body, 2019</div>
+      </article></body></html>`);
+    const { x } = read();
+    expect(x.text).not.toMatch(/summary written|older story|January 2, 2020|after the body/);
+    expect(x.blocks.map((b) => b.kind)).toEqual(['title', 'paragraph']);
+  });
+
+  it('looks no further when the headline comes after the body', () => {
+    load(`<!doctype html><html lang="en"><head><title>Odd</title></head><body>
+      <div class="article-body"><p>The text of the story comes first on this page, before its headline, which is unusual but happens.</p></div>
+      <h1>Headline after the story</h1><div class="date">March 3, 2021</div></body></html>`);
+    const { x } = read();
+    expect(x.text).not.toContain('March 3, 2021');
   });
 });
