@@ -133,7 +133,13 @@ function main(): number {
   const date = flag(args, 'date');
   const url = flag(args, 'url');
   const input: Input = { ...(isHtml ? { html: content } : { text: content }), ...(date ? { date } : {}), ...(url ? { url } : {}) };
-  const r = analyseInput(input, data);
+  let r: ReturnType<typeof analyseInput>;
+  try {
+    r = analyseInput(input, data);
+  } catch (e) {
+    // Whatever a page does to the parser or the reader (a stack overflow, say), the answer is JSON.
+    r = { error: `analysis failed: ${e instanceof Error ? e.message : String(e)}` };
+  }
   emit(r, pretty);
   return 'error' in r ? 1 : 0;
 }

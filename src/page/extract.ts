@@ -174,7 +174,8 @@ export interface Extraction {
 
 /** The text mark.js sees in an element: its text nodes, minus excluded subtrees. */
 export function markableText(el: Element): string {
-  if (el.matches(EXCLUDE_ONE)) return '';
+  // An empty element needs no selector match (costly where ancestors are many: a page of thousands of empty boxes).
+  if (!el.firstChild || el.matches(EXCLUDE_ONE)) return '';
   // Most paragraphs are plain text: no per-node checks needed.
   if (el.childElementCount === 0) return el.textContent ?? '';
   let out = '';
