@@ -16,6 +16,7 @@ import type { DatasetIndex } from '../core/dataset/index.ts';
 import { isIsoDate } from '../core/validate.ts';
 import { extractArticle } from '../page/extract.ts';
 import { emit, flag, parseArgs } from './args.ts';
+import { decodeBytes } from './decode.ts';
 import { parseHtml } from './dom.ts';
 
 export interface Input {
@@ -52,8 +53,18 @@ export function analyseInput(input: Input, data: DatasetIndex): Analysis | { err
   return { error: 'expected "text" or "html"' };
 }
 
+/** A JSONL batch: UTF-8, as JSON is. */
 function readInput(path: string): string {
   return path === '-' ? readFileSync(0, 'utf8') : readFileSync(path, 'utf8');
+}
+
+/** A page or a text: decoded as a browser would (byte order mark, then a page's <meta> charset; see decode.ts). */
+function readDocument(path: string): { content: string; isHtml: boolean } {
+  const bytes = readFileSync(path === '-' ? 0 : path);
+  const named = /\.x?html?$/i.test(path) ? true : /\.txt$/i.test(path) ? false : null;
+  // Whether it is HTML decides whether a <meta> may name the charset: from the name, else from the bytes as ASCII.
+  const isHtml = named ?? looksLikeHtml(new TextDecoder('windows-1252').decode(bytes.subarray(0, 4096)));
+  return { content: decodeBytes(bytes, isHtml).text, isHtml };
 }
 
 function main(): number {
@@ -111,18 +122,24 @@ function main(): number {
     );
     return 2;
   }
-  let content: string;
+  let doc: { content: string; isHtml: boolean };
   try {
-    content = readInput(path);
+    doc = readDocument(path);
   } catch (e) {
     emit({ error: `cannot read ${path}: ${e instanceof Error ? e.message : String(e)}` });
     return 2;
   }
-  const isHtml = /\.x?html?$/i.test(path) || (!/\.txt$/i.test(path) && looksLikeHtml(content));
+  const { content, isHtml } = doc;
   const date = flag(args, 'date');
   const url = flag(args, 'url');
   const input: Input = { ...(isHtml ? { html: content } : { text: content }), ...(date ? { date } : {}), ...(url ? { url } : {}) };
-  const r = analyseInput(input, data);
+  let r: ReturnType<typeof analyseInput>;
+  try {
+    r = analyseInput(input, data);
+  } catch (e) {
+    // Whatever a page does to the parser or the reader (a stack overflow, say), the answer is JSON.
+    r = { error: `analysis failed: ${e instanceof Error ? e.message : String(e)}` };
+  }
   emit(r, pretty);
   return 'error' in r ? 1 : 0;
 }

@@ -12,7 +12,7 @@
 import Mark from 'mark.js';
 import type { Analysis } from '../core/analysis/types.ts';
 import { DEFAULT_PALETTE } from '../core/palette.ts';
-import { EXCLUDE_ONE, EXCLUDED_ELEMENTS, type ExtractedBlock } from './extract.ts';
+import { type BlockPart, EXCLUDE_ONE, EXCLUDED_ELEMENTS, type ExtractedBlock, markableText, partIsIntact, partNodes } from './extract.ts';
 
 export const MARK_CLASS = 'sourcelight-mark';
 
@@ -101,9 +101,12 @@ function withUntrackedIterators<T>(doc: Document, fn: () => T): T {
 function arrayIterator(doc: Document, root: Node, whatToShow: number, filter: NodeFilter | null) {
   const accept = typeof filter === 'function' ? filter : (filter?.acceptNode?.bind(filter) ?? null);
   const nodes: Node[] = [];
+  const accepts = (n: Node) => !accept || accept(n) === NodeFilter.FILTER_ACCEPT;
+  // A NodeIterator starts at its root (a TreeWalker never returns it): mark.js walks a text node given as context.
+  if (whatToShow & (1 << (root.nodeType - 1)) && accepts(root)) nodes.push(root);
   // A NodeIterator's REJECT skips only the node, never its subtree: a TreeWalker's SKIP.
   const walker = doc.createTreeWalker(root, whatToShow, {
-    acceptNode: (n: Node) => (!accept || accept(n) === NodeFilter.FILTER_ACCEPT ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP),
+    acceptNode: (n: Node) => (accepts(n) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP),
   });
   for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
   let ref = -1;
@@ -152,20 +155,34 @@ export class Highlighter {
   /** Marks one block; returns the number of marks added. */
   markBlock(plan: BlockRanges): number {
     const el = plan.block.element;
-    if (!el.isConnected) return 0;
+    const part = plan.block.part;
+    if (!el.isConnected || (part && !partIsIntact(el, part))) return 0;
     return withUntrackedIterators(el.ownerDocument, () => this.wrap(plan, el));
   }
 
   private wrap(plan: BlockRanges, el: Element): number {
-    const mark = new Mark(el as HTMLElement);
-    // Never double-wrap: anything of ours already here goes first.
-    unwrapMarks(el);
+    // A part of an element (loose text between its blocks or line breaks): mark.js walks just the part's nodes,
+    // found again from its boundaries (marking splits text nodes, clearing merges them), and its offsets count
+    // from the block's start within them.
+    const part = plan.block.part;
+    const shift = part?.offset ?? 0;
+    // Never double-wrap: anything of ours already here goes first (in a part, only in the block's own stretch of
+    // it: blocks cut from one run of plain text share its nodes).
+    if (part) unwrapAll(marksInPart(el, part, shift, shift + plan.block.end - plan.block.start));
+    else unwrapMarks(el);
+    // A part's nodes after that (merging removed some); again before each pass (marking adds some).
+    const context = () => (part ? partNodes(el, part) : el) as HTMLElement;
     let count = 0;
     // mark.js tests every text node against the exclusions, and the descendant forms make that costly (over
     // half of highlighting the seed article, cold). A block's own ancestors are never excluded (extraction
     // would have skipped it), so only a block holding an excluded element needs them; most hold none.
     // One comma-joined selector: mark.js calls matches() once per selector per text node.
-    const exclude = el.querySelector(EXCLUDED_ELEMENTS) ? [EXCLUDE_ONE] : [];
+    const holdsExcluded = part
+      ? partNodes(el, part).some(
+          (n) => n.nodeType === 1 && ((n as Element).matches(EXCLUDED_ELEMENTS) || (n as Element).querySelector(EXCLUDED_ELEMENTS)),
+        )
+      : el.querySelector(EXCLUDED_ELEMENTS) !== null;
+    const exclude = holdsExcluded ? [EXCLUDE_ONE] : [];
     const common = { element: 'mark', className: MARK_CLASS, exclude };
     type Range = { start: number; length: number; q?: BlockRanges['quotes'][number]; o?: BlockRanges['officials'][number] };
     const each = (node: Element, range: unknown) => {
@@ -190,11 +207,11 @@ export class Highlighter {
     // a second only for names inside quotes, whose marks nest in the quote's.
     const inQuote = (o: BlockRanges['officials'][number]) =>
       plan.quotes.some((q) => o.start < q.start + q.length && q.start < o.start + o.length);
-    const first: Range[] = plan.quotes.map((q) => ({ start: q.start, length: q.length, q }));
+    const first: Range[] = plan.quotes.map((q) => ({ start: q.start + shift, length: q.length, q }));
     const nested: Range[] = [];
-    for (const o of plan.officials) (inQuote(o) ? nested : first).push({ start: o.start, length: o.length, o });
+    for (const o of plan.officials) (inQuote(o) ? nested : first).push({ start: o.start + shift, length: o.length, o });
     for (const ranges of [first, nested]) {
-      if (ranges.length) mark.markRanges(ranges, { ...common, each } as Mark.MarkRangesOptions);
+      if (ranges.length) new Mark(context()).markRanges(ranges, { ...common, each } as Mark.MarkRangesOptions);
     }
     if (count > 0) this.marked.add(el);
     return count;
@@ -232,20 +249,72 @@ export class Highlighter {
 }
 
 /**
- * Removes our marks under root and merges the split text back, leaving the
- * DOM as it was. (Done here rather than with mark.js' unmark(), whose
+ * Removes our marks under root and merges the text they split back, leaving
+ * the DOM as it was. (Done here rather than with mark.js' unmark(), whose
  * NodeIterator walk misses marks nested in inline elements in some DOMs.)
  */
 export function unwrapMarks(root: Element): void {
-  const marks = root.querySelectorAll(`mark.${MARK_CLASS}`);
-  if (marks.length === 0) return;
-  const parents = new Set<Node>();
-  for (const m of marks) {
-    const parent = m.parentNode;
-    if (!parent) continue;
+  unwrapAll(root.querySelectorAll(`mark.${MARK_CLASS}`));
+}
+
+/**
+ * Our marks (outer ones with those nested in them) that start in [from, to)
+ * of a part's text, counted as partText counts it: the marks of one block
+ * among blocks cut from the same run.
+ */
+function marksInPart(el: Element, part: BlockPart, from: number, to: number): Element[] {
+  const found: Element[] = [];
+  const selector = `mark.${MARK_CLASS}`;
+  let pos = 0;
+  const visit = (n: Node): void => {
+    if (n.nodeType === 3) {
+      pos += n.nodeValue?.length ?? 0;
+      return;
+    }
+    if (n.nodeType !== 1) return;
+    const e = n as Element;
+    if (e.matches(selector)) {
+      if (pos >= from && pos < to) found.push(e, ...e.querySelectorAll(selector));
+      pos += markableText(e).length;
+    } else if (!e.querySelector(selector) || e.matches(EXCLUDE_ONE)) pos += markableText(e).length;
+    else for (let c = e.firstChild; c; c = c.nextSibling) visit(c);
+  };
+  for (const n of partNodes(el, part)) visit(n);
+  return found;
+}
+
+/**
+ * Unwraps marks given in document order (outer ones first: a nested mark is
+ * unwrapped after it has moved out with its text). Only the text nodes around
+ * each mark are merged, which is what mark.js split: the page's own text
+ * nodes elsewhere stay as they are (normalize() would merge any under the
+ * parent, and a part's parent holds other blocks), and the text node a mark
+ * was cut from is the one kept.
+ */
+function unwrapAll(marks: ArrayLike<Element>): void {
+  for (let i = 0; i < marks.length; i++) {
+    const m = marks[i];
+    const parent = m?.parentNode;
+    if (!m || !parent) continue;
+    const prev = m.previousSibling;
+    const next = m.nextSibling;
     while (m.firstChild) parent.insertBefore(m.firstChild, m);
     parent.removeChild(m);
-    parents.add(parent);
+    mergeTextBetween(parent, prev, next);
   }
-  for (const p of parents) if (p.isConnected || p === root || root.contains(p)) p.normalize();
+}
+
+/** Merges adjacent text nodes among parent's children from `from` (null: the first) to `to` (included; null: the last). */
+function mergeTextBetween(parent: Node, from: Node | null, to: Node | null): void {
+  let n = from ?? parent.firstChild;
+  while (n && n !== to) {
+    const next: Node | null = n.nextSibling;
+    if (n.nodeType === 3 && next?.nodeType === 3) {
+      (n as Text).appendData((next as Text).data);
+      parent.removeChild(next);
+      if (next === to) return;
+      continue;
+    }
+    n = next;
+  }
 }

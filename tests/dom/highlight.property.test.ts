@@ -24,7 +24,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/analysis/analyze.ts';
 import type { Analysis } from '../../src/core/analysis/types.ts';
 import { bundledDataset } from '../../src/core/dataset/bundled.ts';
-import { type Extraction, extractArticle } from '../../src/page/extract.ts';
+import { type ExtractedBlock, type Extraction, extractArticle, partNodes } from '../../src/page/extract.ts';
 import { Highlighter, planRanges } from '../../src/page/highlight.ts';
 import { DEFAULT_PALETTE } from '../../src/shared/settings.ts';
 import { params, phrase, pick, sentence } from '../helpers/arbitraries.ts';
@@ -175,6 +175,21 @@ const block: fc.Arbitrary<string> = fc.oneof(
   },
   { weight: 1, arbitrary: fc.tuple(inlineRun, inlineRun).map(([t, d]) => `<dl><dt>${t}</dt><dd>${d}</dd></dl>`) },
   { weight: 1, arbitrary: para('div') },
+  // Loose text: straight in the container between other blocks, plain text with blank lines (read as paragraphs when
+  // the container is <body>), and paragraphs separated by double line breaks, in a block or in an inline element.
+  { weight: 2, arbitrary: inlineRun },
+  { weight: 1, arbitrary: fc.tuple(inlineRun, inlineRun).map(([x, y]) => `${x}\n\n${y}`) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(
+        fc.array(inlineRun, { minLength: 2, maxLength: 3 }),
+        pick(['<br><br>', '<br>\n<br>', '<br> <!-- x --> <br><br>']),
+        pick(['div', 'p', 'font']),
+      )
+      .map(([runs, sep, tag]) => `<${tag}>${runs.join(sep)}</${tag}>`),
+  },
+  { weight: 1, arbitrary: fc.tuple(inlineRun, inlineRun).map(([x, y]) => `<p>${x}<br>${y}</p>`) },
   {
     weight: 1,
     arbitrary: fc
@@ -265,13 +280,26 @@ function markAll(h: Highlighter, plans: Plans): number {
   return n;
 }
 
+/** Our marks in a block: under its element, or for a part of one (loose text), among and under the part's nodes. */
+function blockMarks(block: ExtractedBlock): Element[] {
+  if (!block.part) return ourMarks(block.element);
+  return partNodes(block.element, block.part).flatMap((n) =>
+    n.nodeType === 1 ? [...((n as Element).matches(OURS) ? [n as Element] : []), ...ourMarks(n as Element)] : [],
+  );
+}
+
 /** Each mark covers exactly the analysed span: the joined text of a quote's (or a block's officials') marks is the analysed text. */
 function checkSpans(a: Analysis, plans: Plans): void {
+  // Blocks cut from one run of loose text (plain text split at blank lines) share its nodes: their officials' marks
+  // cannot be told apart by place, only their quotes' by index.
+  const sameRun = (x: ExtractedBlock, y: ExtractedBlock) =>
+    x !== y && x.element === y.element && x.part?.after === y.part?.after && x.part?.before === y.part?.before;
+  const shared = (b: ExtractedBlock) => b.part !== undefined && plans.some((p) => sameRun(p.block, b));
   for (const plan of plans) {
     const { block } = plan;
     const local = a.text.slice(block.start, block.end);
     for (const q of plan.quotes) {
-      const got = ourMarks(block.element)
+      const got = blockMarks(block)
         .filter((m) => m.getAttribute('data-sourcelight') === 'quote' && m.getAttribute('data-quote-index') === String(q.index))
         .map((m) => m.textContent)
         .join('');
@@ -279,8 +307,8 @@ function checkSpans(a: Analysis, plans: Plans): void {
     }
     const spans = plan.officials;
     const overlapping = spans.some((s, i) => i > 0 && s.start < (spans[i - 1]?.start ?? 0) + (spans[i - 1]?.length ?? 0));
-    if (overlapping) continue;
-    const got = ourMarks(block.element)
+    if (overlapping || shared(block)) continue;
+    const got = blockMarks(block)
       .filter((m) => m.getAttribute('data-sourcelight') === 'official')
       .map((m) => m.textContent)
       .join('');
