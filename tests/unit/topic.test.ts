@@ -103,4 +103,25 @@ describe('topic verdicts', () => {
       ),
     ).toBe('unrelated');
   });
+
+  it('counts a single dateline as a sign of an article, where the page gives no other', () => {
+    const title = 'NATO ministers meet in Brussels';
+    const dateline = 'BRUSSELS, 12.03.2024';
+    const body = [
+      'NATO defence ministers met in Brussels on Tuesday to discuss air defence for the eastern flank of the alliance.',
+      'Officials said new systems would reach Poland and the Baltic states before winter, and that Russia was watching closely.',
+      'The ministers also agreed to raise the number of troops on high readiness, according to a statement issued after the talks.',
+    ];
+    const text = [title, dateline, ...body].join('\n\n');
+    const kinds = ['title', 'dateline', 'paragraph', 'paragraph', 'paragraph'] as const;
+    const blocks = paragraphs(text).map((b, i) => ({ ...b, kind: kinds[i] ?? 'paragraph' }));
+    const run = (bs: typeof blocks) =>
+      analyze(
+        { text, blocks: bs, meta: { dates: [{ value: '2024-03-12', source: 'dateline' }] }, date: '2024-03-12', today: TODAY },
+        bundledDataset(),
+      );
+    expect(run(blocks).isArticle).toBe(true);
+    // The same page with the dateline read as prose is not enough.
+    expect(run(blocks.map((b) => (b.kind === 'dateline' ? { ...b, kind: 'paragraph' as const } : b))).isArticle).toBe(false);
+  });
 });

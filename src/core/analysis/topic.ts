@@ -203,6 +203,12 @@ export function articleVerdict(blocks: readonly Block[], meta: PageMeta): { isAr
     score += 1;
     reasons.push('has a publication date');
   }
+  // One byline or dateline, as a single article carries (a front page carries many).
+  const signed = blocks.filter((b) => b.kind === 'byline' || b.kind === 'dateline').length;
+  if (signed >= 1 && signed <= 2 && paragraphs.length >= 3) {
+    score += 1;
+    reasons.push('has a byline or dateline');
+  }
   if (meta.linkDensity !== undefined && meta.linkDensity > 0.5) {
     score -= 2;
     reasons.push(`mostly links (${Math.round(meta.linkDensity * 100)}%)`);
