@@ -61,8 +61,9 @@ describe('places and institutions that look like names', () => {
     expect(officialIds('The drones are made by a contractor based in Austin, Texas, the company said.', '2023-10-10')).toEqual([]);
   });
 
-  it('does not take a possessive month for a common-word surname', () => {
+  it('does not take a possessive month or a capitalised common word for a common-word surname', () => {
     expect(officialIds('May’s meeting of the alliance is expected to approve the plan.', '2018-03-09')).toEqual([]);
+    expect(officialIds('Engineers replaced a damaged Truss on the bridge on Tuesday.', '2022-10-01')).toEqual([]);
   });
 
   it('does not make an official of a title word before an institution (“General Assembly”, “Premier League”)', () => {

@@ -157,7 +157,7 @@ export const COMMON_WORD_SURNAMES = set(`
   may price rice brown bush hunt fox law wall young little white black green long short king cook baker read bell rich
   power ford lord love hope grant mills banks cash page field gates hill wood stone rose bishop park case lane more
   shepherd walker hall wise sharp strong small best hale reid ward day west north south east gray grey church ross
-  waters frank gore berry craft burns bond paul
+  waters frank gore berry craft burns bond paul truss
 `);
 
 /** Nouns that end the names of institutions, never a person's: "General Assembly", "Premier League". */
