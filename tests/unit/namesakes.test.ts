@@ -98,3 +98,35 @@ describe('who is an official', () => {
     expect(a.officials.filter((o) => o.isOfficial)).toEqual([]);
   });
 });
+
+describe('people whose first name we do not know', () => {
+  it('recognises a name by what follows it: an age, a description, a verb of saying', () => {
+    const a = analyseText(
+      [
+        'Talks resume',
+        'Jana Example, the ministry’s spokeswoman, spoke to reporters on Monday.',
+        '“We have seen the reports,” she said.',
+        'Kadri Sample, 54, a teacher from Tartu, was at the border.',
+        '“It is quiet now,” she said.',
+      ].join('\n\n'),
+    );
+    expect(speakers(a).map(([, s]) => s)).toEqual(['Jana Example', 'Kadri Sample']);
+  });
+
+  it('does not make a name of a description or a group opening the sentence', () => {
+    const a = analyseText('Talks resume\n\nOfficials said the plan was “dangerous.”\n\nCritics said the deal was “a mistake.”');
+    expect(a.quotes.map((q) => q.speaker)).toEqual([null, null]);
+  });
+});
+
+describe('more sources', () => {
+  it('gives a quote to the author of a statement after “according to a statement from”', () => {
+    const a = analyseText('Talks resume\n\n“The border is closed,” according to a statement from the Example Interior Ministry.');
+    expect(a.quotes[0]?.speaker).toMatchObject({ name: 'Example Interior Ministry', type: 'organisation' });
+  });
+
+  it('keeps a name given with a naming participle a term, whoever speaks (“The operation, dubbed “…”,”)', () => {
+    const a = analyseText('Talks resume\n\nThe operation, dubbed “Eastern Example,” began on Monday, Jana Example said.');
+    expect(a.quotes.map((q) => q.kind)).toEqual(['scare']);
+  });
+});

@@ -431,8 +431,11 @@ function classify(ctx: Context, people: People, r: RawQuote, q: Quote): QuoteKin
   // A title-cased name right after a preposition or article is a name, even when someone nearby speaks
   // ("on “Face the Nation,” X said", "X told the “Financial Times”", "mit der „Süddeutschen Zeitung“").
   if (titleCase && words.length <= 6 && !ends && embedded && NAME_LEADS.has(lead.key)) return 'scare';
-  // "so-called": a term, whoever speaks in the sentence.
-  if (lead && (TERM_LEADS.has(lead.key) || (lead.key === 'called' && tokens[k - 1]?.key === 'so')) && words.length <= 8) return 'scare';
+  // "so-called": a term, whoever speaks in the sentence; so is a naming participle after a comma
+  // ("The operation, dubbed “Eastern Shield,” began …, X said").
+  const naming = lead && SCARE_LEADS.has(lead.key) && /(ed|wn)$/.test(lead.key) && tokens[k - 1]?.text === ',';
+  if (lead && (TERM_LEADS.has(lead.key) || (lead.key === 'called' && tokens[k - 1]?.key === 'so') || naming) && words.length <= 8)
+    return 'scare';
   if (q.cue || q.method === 'colon') return 'speech';
   // "the phrase “…”", "the word “…”": a term, even inside a quoted speaker's paragraph.
   if (lead && SCARE_LEADS.has(lead.key) && words.length <= 8) return 'scare';
@@ -1264,6 +1267,8 @@ function introduceName(
   if (t?.kind !== 'word' || !t.upper || NOT_NAME_START.has(t.key) || OFFICE_WORDS.has(t.key) || TITLE_MODIFIERS.has(t.key)) return null;
   // "The Washington Post reported", "the Democratic Congressional Campaign Committee said": an institution speaks.
   if (INSTITUTION_WORDS.has(t.key)) return institutionEndingAt(ctx, tokens, j, limit);
+  // "Officials said", "Critics have described": a group opening the sentence, not someone's name.
+  if (UNNAMED_SOURCES.has(t.key) || (t.key.endsWith('s') && PERSON_DESCRIPTORS.has(t.key.slice(0, -1)))) return null;
   let a = j;
   while (a - 1 >= limit && j - a < 3) {
     const x = tokens[a - 1];
@@ -1349,6 +1354,14 @@ function speakerAfter(
 ): Omit<Found, 'cue' | 'distance'> | null {
   const t = tokens[k];
   if (!t) return null;
+  // "according to a statement from the Interior Ministry": the statement's author.
+  if (
+    ['a', 'an', 'the'].includes(t.key) &&
+    STATEMENT_WORDS.has(tokens[k + 1]?.key ?? '') &&
+    ['from', 'by', 'of'].includes(tokens[k + 2]?.key ?? '')
+  ) {
+    return speakerAfter(ctx, people, _orgs, block, tokens, k + 3, closed);
+  }
   // "заявили в Кремле", "— говорится в заявлении МИД России": the institution speaks.
   if (LOCATIVES.has(t.key)) {
     const at = STATEMENT_WORDS.has(tokens[k + 1]?.key ?? '') ? k + 2 : k + 1;

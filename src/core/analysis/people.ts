@@ -5,8 +5,10 @@
  * article introduces, who may be quoted. Each person becomes one Entity with
  * all its mentions; later surnames and pronouns refer back to it.
  */
+import { CUE_VERBS } from '../lexicon/cues.ts';
 import { type Gender, GIVEN_NAMES } from '../lexicon/given-names.ts';
 import {
+  ADVERBIALS,
   ARTICLELESS_TITLES,
   COMMON_WORD_SURNAMES,
   COURTESY_TITLES,
@@ -441,7 +443,15 @@ export function findPeople(ctx: Context): People {
           tokens[i - 1]?.text === ',' &&
           (OFFICE_WORDS.has(role) || role === 'deputy' || PERSON_DESCRIPTORS.has(role)) &&
           /^[,;.)]$/.test(tokens[run]?.text ?? '.');
-        if (title || gender !== null || givenNames.has(firstKey) || afterRole) {
+        // Evidence after the run counts for a name, not for a description ("the Wisconsin Republican said").
+        const described = ['the', 'a', 'an'].includes(tokens[i - 1]?.key ?? '') || /['’]s$/.test(t.text);
+        if (
+          title ||
+          gender !== null ||
+          givenNames.has(firstKey) ||
+          afterRole ||
+          (!described && plainNameRun(tokens, i, run) && actsAsPerson(tokens, run))
+        ) {
           const name = withoutPossessive(ctx.text.slice(t.start, tokens[run - 1]?.end ?? t.end));
           const e = entityFor(`text:${name}`, () => ({
             id: null,
@@ -632,6 +642,40 @@ function titleCased(tokens: readonly Token[]): boolean {
 }
 
 const TITLE_SMALL = new Set('a an the of in on at to for and or but nor by with from as vs via per into over'.split(' '));
+
+/** Words that could all be parts of a name: no title, description, institution or sentence opener among them. */
+function plainNameRun(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const key = tokens[k]?.key ?? '';
+    if (tokens[k]?.kind !== 'word' || (k === from && !looksLikeGivenName(key)) || SENTENCE_OPENERS.has(key)) {
+      if (tokens[k]?.kind === 'word' || tokens[k]?.text !== '.') return false;
+    }
+    if (INSTITUTION_WORDS.has(key) || OFFICE_WORDS.has(key) || TITLE_MODIFIERS.has(key) || PERSON_DESCRIPTORS.has(key)) return false;
+  }
+  return true;
+}
+
+/**
+ * What follows a capitalised run shows it is a person's name even when the first name is not one we
+ * know: an age or a description in apposition ("Jana Example, 54,", "Jana Example, the ministry's
+ * spokeswoman,") or a verb of saying ("Jana Example said", "Jana Example also told").
+ */
+function actsAsPerson(tokens: readonly Token[], run: number): boolean {
+  const next = tokens[run];
+  if (!next) return false;
+  if (next.text === ',') {
+    const a = tokens[run + 1];
+    if (a?.kind === 'word' && /^\d{1,3}$/.test(a.text) && tokens[run + 2]?.text === ',') return true;
+    for (let k = run + 1; k <= run + 5; k++) {
+      const x = tokens[k];
+      if (!x || x.kind === 'punct') break;
+      if (!x.upper && (OFFICE_WORDS.has(x.key) || PERSON_DESCRIPTORS.has(x.key) || /^spokes(wo)?(man|person)$/.test(x.key))) return true;
+    }
+    return false;
+  }
+  const verb = ADVERBIALS.has(next.key) ? tokens[run + 1] : next;
+  return verb !== undefined && !verb.upper && CUE_VERBS.get(verb.key)?.english === true;
+}
 
 /** Titles of companies and teams, not of public office. */
 const CORPORATE_TITLE =
