@@ -113,6 +113,11 @@ describe('people whose first name we do not know', () => {
     expect(speakers(a).map(([, s]) => s)).toEqual(['Jana Example', 'Kadri Sample']);
   });
 
+  it('knows common first names from the countries the news covers, with the pronoun they take', () => {
+    const a = analyseText('Talks resume\n\nKadri Example met Marek Sample in Tartu.\n\n“We waited for weeks,” she said.');
+    expect(speakers(a).map(([, s]) => s)).toEqual(['Kadri Example']);
+  });
+
   it('does not make a name of a description or a group opening the sentence', () => {
     const a = analyseText('Talks resume\n\nOfficials said the plan was “dangerous.”\n\nCritics said the deal was “a mistake.”');
     expect(a.quotes.map((q) => q.speaker)).toEqual([null, null]);

@@ -27,6 +27,15 @@ const MALE = `
   oleksandr oleksiy mykola mykhailo dmytro andriy taras bohdan yuriy petro vasyl
   владимир сергей дмитрий александр алексей андрей михаил николай юрий евгений олег игорь виктор валерий
   володимир сергій дмитро олександр олексій андрій михайло микола юрій петро василь
+  aleksander alessandro alvaro amir andras antti arvydas bartosz carsten christophe cristian daniil dario diego dirk edgars
+  enrico fabio federico filip florian gabor gediminas gianluca giorgio giovanni gitanas guillaume gunnar hanno heikki hakan
+  hendrik ignacio imre istvan jaakko janis jaroslav jens joachim jochen juha jukka juri juris kaspar kestutis krisjanis
+  kristjan kristian lajos laszlo lauri leif linas lukasz marcel marcin margus markus mateo matej mattias mehmet michal
+  miroslav mustafa nikos nils olivier ondrej pekka petteri raimonds rasmus reinis rene ricardo robertas rolf rustam sandro
+  sauli sebastien sven tanel tarmo teodor thierry tobias toomas urmas vaclav valdis viktoras vytautas yannick yves zoltan
+  alexis recep emre kemal ahmet yusuf khalid tariq hamid abdullah ibrahim nikola milos dragan zoran goran andrej tomas petar
+  georgi dimitar hristo rumen boyko mihai vasile dainius andris artis jussi ulf pal hamza
+  даниил павел борис григорий константин вячеслав геннадий анатолий
 `;
 const FEMALE = `
   abigail alexandra alice alina amanda amy ana anastasia andrea angela angelina ann anna anne annalena annette barbara beata
@@ -41,6 +50,11 @@ const FEMALE = `
   ursula valentina valerie vanessa victoria virginia wendy yulia yuliia zoe agnieszka anna beata ewa katarzyna malgorzata
   мария мария анна елена ольга наталья татьяна ирина светлана юлия людмила валентина
   марія олена ольга наталія тетяна ірина юлія людмила
+  jana kadri aino anneli birgit aleksandra anja antje camille chiara corinna dagmar daria eliza elzbieta evelina evika
+  francesca helena helle henna ilona ines iryna ivana jadwiga jelena jolanta justyna katarina katrin katja kersti liina
+  liisa lucia magdalena maia margarita mari marta marja marianne mette monika nataliya nadia petra raimonda ramona renata
+  roberta sanna sari silvia simona sofia tatyana tiina vera veronika viktoria zuzana gabriela mariana beatrix elina kaia
+  мария екатерина марина виктория вероника оксана
 `;
 
 export type Gender = 'm' | 'f';
