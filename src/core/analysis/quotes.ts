@@ -113,7 +113,8 @@ function splitIncises(text: string, out: RawQuote[], from: number): void {
   }
 }
 
-const INCISE_SEPARATOR = /[,—–]/;
+/** A comma or a dash: what opens and closes an incise. */
+const isInciseSeparator = (c: number) => c === 44 || c === 0x2014 || c === 0x2013;
 const INCISE_PRONOUNS = new Set('il elle he she er sie on ona он она він вона el ella'.split(' '));
 const INCISE_WORD = /^[\p{L}][\p{L}'’.-]*/u;
 
@@ -124,8 +125,7 @@ const INCISE_WORD = /^[\p{L}][\p{L}'’.-]*/u;
  */
 function incise(text: string, start: number, end: number): { from: number; to: number } | null {
   for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 44 && c !== 0x2014 && c !== 0x2013) continue;
+    if (!isInciseSeparator(text.charCodeAt(i))) continue;
     let j = i + 1;
     while (j < end && (isSpace(text[j]) || /[—–-]/.test(text[j] ?? ''))) j++;
     const w1 = INCISE_WORD.exec(text.slice(j, j + 40))?.[0];
@@ -145,11 +145,11 @@ function incise(text: string, start: number, end: number): { from: number; to: n
     // The speaker: words up to the closing separator.
     let e = k;
     let words = 0;
-    while (e < end && !INCISE_SEPARATOR.test(text[e] ?? '') && !/[.!?;:«»“”„"]/.test(text[e] ?? '') && words <= 6) {
+    while (e < end && !isInciseSeparator(text.charCodeAt(e)) && !/[.!?;:«»“”„"]/.test(text[e] ?? '') && words <= 6) {
       if (!isSpace(text[e]) && isSpace(text[e - 1])) words++;
       e++;
     }
-    if (e >= end || !INCISE_SEPARATOR.test(text[e] ?? '') || words > 6) continue;
+    if (e >= end || !isInciseSeparator(text.charCodeAt(e)) || words > 6) continue;
     const speaker = text.slice(k, e).trim();
     if (!speaker && !pronounInVerb) continue;
     const head = speaker.split(/\s+/)[0] ?? '';
