@@ -628,8 +628,6 @@ function opensSentence(tokens: readonly Token[], i: number): boolean {
   return j === 0 || isSentenceEnd(tokens, j - 1);
 }
 
-/** A capitalised surname at a sentence start that is also a frequent word would be a guess. */
-
 /** A block in Title Case, as headlines are written: every word capitalised but the small ones ("of", "the"). */
 function titleCased(tokens: readonly Token[]): boolean {
   let words = 0;
@@ -646,10 +644,14 @@ const TITLE_SMALL = new Set('a an the of in on at to for and or but nor by with 
 /** Words that could all be parts of a name: no title, description, institution or sentence opener among them. */
 function plainNameRun(tokens: readonly Token[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
-    const key = tokens[k]?.key ?? '';
-    if (tokens[k]?.kind !== 'word' || (k === from && !looksLikeGivenName(key)) || SENTENCE_OPENERS.has(key)) {
-      if (tokens[k]?.kind === 'word' || tokens[k]?.text !== '.') return false;
+    const t = tokens[k];
+    // The dot of an initial ("Vann R. Example") is part of a name; other punctuation is not.
+    if (t?.kind !== 'word') {
+      if (t?.text !== '.') return false;
+      continue;
     }
+    const key = t.key;
+    if ((k === from && !looksLikeGivenName(key)) || SENTENCE_OPENERS.has(key)) return false;
     if (INSTITUTION_WORDS.has(key) || OFFICE_WORDS.has(key) || TITLE_MODIFIERS.has(key) || PERSON_DESCRIPTORS.has(key)) return false;
   }
   return true;
@@ -745,6 +747,7 @@ function editDistanceWithin(a: string, b: string, max: number): boolean {
   return (prev[b.length] ?? max + 1) <= max;
 }
 
+/** A capitalised surname at a sentence start that is also a frequent word would be a guess. */
 function sentenceInitialAmbiguous(tokens: readonly Token[], i: number): boolean {
   if (i === 0) return false;
   return isSentenceEnd(tokens, i - 1) && COMMON_WORD_SURNAMES.has(tokens[i]?.key ?? '');
