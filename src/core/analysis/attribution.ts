@@ -1452,7 +1452,7 @@ function resolvePronoun(ctx: Context, people: People, block: number, offset: num
       seen++;
       if (gender !== null && m.entity.gender !== null && m.entity.gender !== gender) continue;
       // Subject: first mention of its sentence.
-      const subject = opensSentence(tokens, m.titleStart !== null ? tokenAt(tokens, m.titleStart) : m.from);
+      const subject = opensSentenceAfterDateline(tokens, m.titleStart !== null ? tokenAt(tokens, m.titleStart) : m.from);
       if (subject) return personSpeaker(m.entity);
       fallback ??= m;
     }
@@ -1469,8 +1469,11 @@ function verbGender(key: string): 'm' | 'f' | 'plural' | null {
   return null;
 }
 
-/** Token i opens its sentence, perhaps after a dateline ("WASHINGTON — Jan Example said …"). */
-function opensSentence(tokens: Token[], i: number): boolean {
+/**
+ * Token i opens its sentence, perhaps after a dateline ("WASHINGTON — Jan Example said …"). (people.ts has
+ * its own opensSentence, which looks past opening quote marks instead and is stricter about datelines.)
+ */
+function opensSentenceAfterDateline(tokens: Token[], i: number): boolean {
   if (i === 0 || isSentenceEnd(tokens, i - 1)) return true;
   const dash = tokens[i - 1]?.text;
   if (dash !== '—' && dash !== '–' && dash !== '-') return false;
