@@ -53,6 +53,9 @@ export function analyseInput(input: Input, data: DatasetIndex): Analysis | { err
   return { error: 'expected "text" or "html"' };
 }
 
+/** What the command says when the analysis throws, for one file or one batch line alike. */
+const analysisFailed = (e: unknown) => `analysis failed: ${e instanceof Error ? e.message : String(e)}`;
+
 /** A JSONL batch: UTF-8, as JSON is. */
 function readInput(path: string): string {
   return path === '-' ? readFileSync(0, 'utf8') : readFileSync(path, 'utf8');
@@ -110,7 +113,7 @@ function main(): number {
         const r = analyseInput(o as Input, data);
         emit({ id, ...r });
       } catch (e) {
-        emit({ id, line: i + 1, error: `analysis failed: ${e instanceof Error ? e.message : String(e)}` });
+        emit({ id, line: i + 1, error: analysisFailed(e) });
       }
     });
     return 0;
@@ -138,7 +141,7 @@ function main(): number {
     r = analyseInput(input, data);
   } catch (e) {
     // Whatever a page does to the parser or the reader (a stack overflow, say), the answer is JSON.
-    r = { error: `analysis failed: ${e instanceof Error ? e.message : String(e)}` };
+    r = { error: analysisFailed(e) };
   }
   emit(r, pretty);
   return 'error' in r ? 1 : 0;
