@@ -5,6 +5,7 @@
  * exclusions), so the core's offsets map straight back onto text nodes.
  * Reads only: never changes the page.
  */
+import { findDateInText } from '../core/analysis/date.ts';
 import type { Block, BlockKind, DateSource, PageMeta } from '../core/analysis/types.ts';
 
 /**
@@ -609,7 +610,7 @@ function leadBlocks(h1: Element, root: Element): Found[] {
   let budget = LEAD_ELEMENTS;
   const scan = (el: Element): void => {
     if (budget-- <= 0 || isSkipped(el)) return;
-    const kind = markedKind(el);
+    const kind = markedKind(el) ?? (isWrittenDate(el) ? 'dateline' : null);
     if (kind && (el.textContent?.length ?? 0) <= (kind === 'caption' ? 1000 : 200)) {
       out.push({ element: el, kind });
       return;
@@ -637,6 +638,15 @@ function leadBlocks(h1: Element, root: Element): Found[] {
     }
   }
   return out;
+}
+
+/**
+ * A short element that is mostly a written date ("December 16, 2016, 4:19 PM"): the publication date under a
+ * headline whose class names say nothing (generated ones, "xTlfF Vxqj").
+ */
+function isWrittenDate(el: Element): boolean {
+  const t = el.textContent?.trim() ?? '';
+  return t.length >= 8 && t.length <= 60 && findDateInText(t) !== null && !/[.!?]\s+\p{Lu}/u.test(t);
 }
 
 function isSkippedChain(el: Element): boolean {

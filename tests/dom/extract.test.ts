@@ -305,6 +305,23 @@ describe('between the headline and the article body', () => {
     expect([a.date, a.dateSource]).toEqual(['2024-03-07', 'dateline']);
   });
 
+  it('reads a date under the headline by its text when generated class names say nothing', () => {
+    load(`<!doctype html><html lang="en"><head><title>Grudge</title></head><body><main>
+      <div class="q1x"><h1 class="zz9">An old grudge explains the hack, she says</h1><p class="k2">The remarks came at a dinner for donors.</p>
+      <div class="a7"><span class="b3">By Tom Example</span><div class="c4">December 16, 2016, 4:19 PM</div></div></div>
+      <article><p>The former candidate told donors on Thursday that the hacking had been ordered out of a personal grudge against her.</p></article>
+      </main></body></html>`);
+    const { x, a } = read();
+    expect(blockTexts(x).slice(0, 2)).toEqual([
+      ['title', 'An old grudge explains the hack, she says'],
+      ['dateline', 'December 16, 2016, 4:19 PM'],
+    ]);
+    expect([a.date, a.dateSource]).toEqual(['2016-12-16', 'dateline']);
+    // Text there that is not a date is still not read.
+    expect(x.text).not.toContain('dinner for donors');
+    expectOffsetMap(x);
+  });
+
   it('takes only dates, bylines, captions and credits from there, never other text, and nothing after the body', () => {
     load(`<!doctype html><html lang="en"><head><title>Talks</title></head><body><article>
       <h1>Talks resume in Geneva</h1><p class="standfirst">A summary written by the editors.</p>
