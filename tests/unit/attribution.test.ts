@@ -465,3 +465,20 @@ describe('less common cues and speakers the article has not introduced', () => {
     expect(a.quotes[0]?.speaker).toMatchObject({ key: 'text:Maria Example', name: 'Maria Example' });
   });
 });
+
+describe('names as a reader sees them', () => {
+  it('gives a name and role broken over source lines (pretty-printed HTML) on one line', () => {
+    // One block, as the page layer gives a <p> whose text node keeps the source's indentation.
+    const text =
+      'Jana\n      Examplova, a spokeswoman\n   for the ministry, said: “We will stay.”\n\nIn Moscow, Vladimir\n   Putin was silent.';
+    const a = analyzeCore(
+      { text, blocks: [{ kind: 'paragraph', start: 0, end: text.length }], meta: {}, date: '2025-06-25', today: TODAY },
+      bundledDataset(),
+    );
+    expect(speakers(a)).toEqual([['We will stay.', 'Jana Examplova']]);
+    expect(a.officials.map((o) => [o.name, o.role])).toEqual([
+      ['Jana Examplova', 'a spokeswoman for the ministry'],
+      ['Vladimir Putin', 'President'],
+    ]);
+  });
+});

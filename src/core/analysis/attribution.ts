@@ -26,7 +26,7 @@ import {
 } from '../lexicon/words.ts';
 import { fold } from '../text/fold.ts';
 import { PhraseIndex } from '../text/phrases.ts';
-import { type Token, tokenAt } from '../text/tokens.ts';
+import { spanText, type Token, tokenAt } from '../text/tokens.ts';
 import { type Context, isSentenceEnd } from './context.ts';
 import type { Entity, Mention, People } from './people.ts';
 import type { RawQuote } from './quotes.ts';
@@ -1295,7 +1295,7 @@ function institutionEndingAt(ctx: Context, tokens: Token[], j: number, limit: nu
   let a = j;
   while (a - 1 >= limit && j - a < 4 && tokens[a - 1]?.upper && !NOT_NAME_START.has(tokens[a - 1]?.key ?? '')) a--;
   if (a === j) return null;
-  const name = ctx.text.slice(tokens[a]?.start ?? 0, tokens[j]?.end ?? 0);
+  const name = spanText(ctx.text, tokens[a]?.start ?? 0, tokens[j]?.end ?? 0);
   return { speaker: { key: `text:${name}`, id: null, name, type: 'organisation' }, method: 'organisation', source: null };
 }
 

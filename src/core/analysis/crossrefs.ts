@@ -6,7 +6,7 @@
  */
 import type { Role } from '../dataset/index.ts';
 import { fold } from '../text/fold.ts';
-import { tokenize } from '../text/tokens.ts';
+import { spanText, tokenize } from '../text/tokens.ts';
 import type { OrgMentionAt } from './attribution.ts';
 import type { Context } from './context.ts';
 import type { Entity } from './people.ts';
@@ -114,7 +114,7 @@ export function descriptionChecks(ctx: Context, entities: Entity[], orgs: OrgMen
     while (k < tokens.length && k - o.to < 12 && !/^[,.;:()—–]$/.test(tokens[k]?.text ?? '')) k++;
     const endTok = tokens[k - 1];
     if (!endTok) continue;
-    const claimed = ctx.text.slice(startTok.start, endTok.end);
+    const claimed = spanText(ctx.text, startTok.start, endTok.end);
     const folded = fold(claimed);
     const hit = SCOPE_WORDS.find((s) => s.re.test(folded));
     if (!hit || hit.scope === org.scope) continue;

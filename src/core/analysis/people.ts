@@ -22,7 +22,7 @@ import {
 } from '../lexicon/words.ts';
 import { fold } from '../text/fold.ts';
 import { PhraseIndex, type PhraseMatch } from '../text/phrases.ts';
-import { type Token, tokenAt } from '../text/tokens.ts';
+import { spanText, type Token, tokenAt } from '../text/tokens.ts';
 import { type Context, isSentenceEnd, NON_PROSE } from './context.ts';
 
 export interface Entity {
@@ -229,7 +229,7 @@ export function findPeople(ctx: Context): People {
     const last = tokens[i - 1];
     if (!first || !last) return null;
     const capitalised = tokens.slice(j, i).every((x) => x.kind === 'punct' || x.upper);
-    return { from: j, text: ctx.text.slice(first.start, last.end), office, country, gender, capitalised };
+    return { from: j, text: spanText(ctx.text, first.start, last.end), office, country, gender, capitalised };
   };
 
   /** Capitalised run starting at i that may be a personal name: [i, end) in tokens. */
@@ -302,7 +302,7 @@ export function findPeople(ctx: Context): People {
     const known = GIVEN_NAMES.has(key) || givenNames.has(key);
     if (!known && (titleCased(tokens) || (opensSentence(tokens, i - 1) && (ctx.latinInflects || !firstNameShaped(key))))) return null;
     const last = tokens[to - 1];
-    const name = withoutPossessive(ctx.text.slice(first.start, last?.end ?? t.end));
+    const name = withoutPossessive(spanText(ctx.text, first.start, last?.end ?? t.end));
     const entity = entityFor(`text:${name}`, () => ({
       id: null,
       name,
@@ -452,7 +452,7 @@ export function findPeople(ctx: Context): People {
           afterRole ||
           (!described && plainNameRun(tokens, i, run) && actsAsPerson(tokens, run))
         ) {
-          const name = withoutPossessive(ctx.text.slice(t.start, tokens[run - 1]?.end ?? t.end));
+          const name = withoutPossessive(spanText(ctx.text, t.start, tokens[run - 1]?.end ?? t.end));
           const e = entityFor(`text:${name}`, () => ({
             id: null,
             name,
@@ -543,7 +543,7 @@ export function findPeople(ctx: Context): People {
       const first = tokens[from];
       const last = tokens[to - 1];
       if (!first || !last) return null;
-      const name = withoutPossessive(ctx.text.slice(first.start, last.end));
+      const name = withoutPossessive(spanText(ctx.text, first.start, last.end));
       const e = entityFor(`text:${name}`, () => ({
         id: null,
         name,
@@ -791,7 +791,7 @@ function findAppositive(ctx: Context, e: Entity): void {
       ) {
         const lastTok = tokens[k - 1];
         if (lastTok) {
-          e.appositive = { text: ctx.text.slice(firstTok.start, lastTok.end), start: firstTok.start, end: lastTok.end };
+          e.appositive = { text: spanText(ctx.text, firstTok.start, lastTok.end), start: firstTok.start, end: lastTok.end };
           return;
         }
       }
@@ -804,7 +804,7 @@ function findAppositive(ctx: Context, e: Entity): void {
       const firstTok = tokens[k + 1];
       const lastTok = tokens[tStart - 2];
       if (firstTok && lastTok && /^[\p{L}]+['’]s$|^the$/iu.test(firstTok.text)) {
-        e.appositive = { text: ctx.text.slice(firstTok.start, lastTok.end), start: firstTok.start, end: lastTok.end };
+        e.appositive = { text: spanText(ctx.text, firstTok.start, lastTok.end), start: firstTok.start, end: lastTok.end };
         return;
       }
     }

@@ -160,6 +160,15 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
 }
 
 /** Drops a possessive ending ("Shoigu’s" → "shoigu", "Mattis’" handled by the caller) from a folded key. */
+/**
+ * The text from start to end as one line: a name or role read from the page keeps the source's
+ * line breaks and indentation ("Jana\n      Example" in pretty-printed HTML), which a reader never sees.
+ */
+export function spanText(source: string, start: number, end: number): string {
+  const text = source.slice(start, end);
+  return /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ') : text;
+}
+
 export function stripPossessive(key: string): string {
   return key.endsWith("'s") ? key.slice(0, -2) : key;
 }
