@@ -331,6 +331,37 @@ describe('attribution in other languages', () => {
 });
 
 describe('subjects that are harder to read', () => {
+  it('gives a pronoun to the speaker of the last quote, not to someone named after the speaker', () => {
+    const a = analyseText(
+      [
+        '“We will answer in kind,” Dmitry Peskov said of the sanctions that Joe Biden announced on Monday.',
+        '“It is a hostile step,” he added.',
+        'Anna Beispiel warned Olaf Scholz in a letter. “Time is short,” she wrote.',
+      ].join('\n\n'),
+      '2024-03-04',
+    );
+    expect(speakers(a)).toEqual([
+      ['We will answer in kind,', 'Dmitry Peskov'],
+      ['It is a hostile step,', 'Dmitry Peskov'],
+      ['Time is short,', 'Anna Beispiel'],
+    ]);
+  });
+
+  it('refers a description of someone’s profession back to the person named before, in several languages', () => {
+    const intro = 'Tomasz Przykład, a Polish historian, spoke in Geneva on Tuesday.\n\n';
+    for (const line of [
+      '“Nobody understands what comes next,” the historian told reporters.',
+      'Según el historiador, la guerra “no terminará pronto”.',
+      '«Мы не знаем, что будет дальше», — добавил историк.',
+      '„Nikt tego nie wie” – dodał historyk.',
+    ]) {
+      expect(
+        speakers(analyseText(intro + line, '2022-05-03')).map(([, s]) => s),
+        line,
+      ).toEqual(['Tomasz Przykład']);
+    }
+  });
+
   it('reaches a name through an age, a home town and a relative clause', () => {
     const a = analyseText(
       [

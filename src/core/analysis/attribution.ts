@@ -196,13 +196,15 @@ interface Lookup {
   headline: Map<number, 'title' | 'short' | null>;
   /** Last name (folded) → entities with a multi-word name, for headlines that use surnames. */
   surnames: Map<string, Entity[]> | null;
+  /** Per block, the people already given a quote there: each is its sentence's subject for a later pronoun. */
+  speakers: Set<string>[];
 }
 const LOOKUPS = new WeakMap<People, Lookup>();
 
 function lookupOf(people: People): Lookup {
   let l = LOOKUPS.get(people);
   if (!l) {
-    l = { mentionByEnd: [], orgByEnd: [], orgByFrom: [], headline: new Map(), surnames: null };
+    l = { mentionByEnd: [], orgByEnd: [], orgByFrom: [], headline: new Map(), surnames: null, speakers: [] };
     LOOKUPS.set(people, l);
   }
   return l;
@@ -298,6 +300,7 @@ export function attributeQuotes(ctx: Context, people: People, orgs: OrgMentionAt
       continues: q.continues,
     });
     (quotes[qi] as Quote & { _source?: string | null })._source = found?.source ?? null;
+    if (found?.speaker?.type === 'person') (lookupOf(people).speakers[q.block] ??= new Set()).add(found.speaker.key);
   });
 
   // Continuations: pieces of one quotation, later sentences of the same
@@ -1444,6 +1447,7 @@ function resolvePronoun(ctx: Context, people: People, block: number, offset: num
   for (let b = block; b >= 0 && block - b <= 3; b--) {
     const list = people.byBlock[b] ?? [];
     const tokens = ctx.blocks[b]?.tokens ?? [];
+    const speakers = lookupOf(people).speakers[b];
     let fallback: Mention | null = null;
     let seen = 0;
     for (let i = list.length - 1; i >= 0 && seen < MAX_MENTIONS_BACK; i--) {
@@ -1451,8 +1455,11 @@ function resolvePronoun(ctx: Context, people: People, block: number, offset: num
       if (!m || m.start >= offset) continue;
       seen++;
       if (gender !== null && m.entity.gender !== null && m.entity.gender !== gender) continue;
-      // Subject: first mention of its sentence.
-      const subject = opensSentenceAfterDateline(tokens, m.titleStart !== null ? tokenAt(tokens, m.titleStart) : m.from);
+      // Subject: first mention of its sentence, or the speaker of a quote there ("“…,” X said of the decree
+      // Y signed. “…,” he added": X, not Y, who was named last).
+      const subject =
+        opensSentenceAfterDateline(tokens, m.titleStart !== null ? tokenAt(tokens, m.titleStart) : m.from) ||
+        speakers?.has(m.entity.key) === true;
       if (subject) return personSpeaker(m.entity);
       fallback ??= m;
     }
@@ -1534,8 +1541,8 @@ function roleEndingAt(
   while (d > limit && j - d <= 4 && tokens[d]?.kind === 'word' && !DEFINITE.has(tokens[d]?.key ?? '')) d--;
   const det = tokens[d];
   const described = head !== undefined && head.kind === 'word' && DESCRIPTION_NOUNS.has(head.key);
-  // Polish, Russian and Ukrainian have no articles: "— добавил министр".
-  const bareTitle = head !== undefined && !head.upper && ARTICLELESS_TITLES.has(head.key) && j === limit;
+  // Polish, Russian and Ukrainian have no articles: "— добавил министр", "— dodał analityk".
+  const bareTitle = head !== undefined && !head.upper && (ARTICLELESS_TITLES.has(head.key) || described) && j === limit;
   if (head && ((det && DEFINITE.has(det.key)) || bareTitle) && head.kind === 'word' && (!head.upper || described)) {
     const noun = TITLE_EQUIVALENTS.get(head.key) ?? head.key;
     for (const e of recentEntities(people, block, offset)) {

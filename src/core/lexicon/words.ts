@@ -97,6 +97,16 @@ export const ARTICLELESS_TITLES = set('министр міністр прези�
 export const DESCRIPTION_NOUNS = set(`
   republican democrat candidate nominee front-runner frontrunner incumbent challenger politician lawmaker legislator
   billionaire businessman businesswoman mogul
+  journalist correspondent analyst expert historian economist researcher scholar professor activist dissident diplomat
+  writer author lawyer attorney laureate commentator veteran
+  journalistin analystin experte expertin historiker historikerin diplomatin politiker politikerin
+  journaliste analyste experte historien historienne diplomate chercheur chercheuse militant militante écrivain écrivaine
+  économiste avocat avocate lauréat lauréate politologue
+  periodista analista experto experta historiador historiadora diplomático diplomática investigador investigadora
+  activista escritor escritora economista abogado abogada politólogo politóloga
+  dziennikarz dziennikarka analityk analityczka ekspert ekspertka historyk dyplomata politolog politolożka
+  журналист журналистка аналитик эксперт историк дипломат политолог правозащитник
+  журналіст журналістка аналітик експерт історик дипломат політолог правозахисник
 `);
 
 /** Capitalised words that never begin a person's name (sentence starters, function words). */
