@@ -331,6 +331,39 @@ describe('attribution in other languages', () => {
 });
 
 describe('subjects that are harder to read', () => {
+  it('does not take a cue from the next sentence when a partial quote ends its sentence', () => {
+    const a = analyseText(
+      'Kremlin spokesman Dmitry Peskov told journalists in Moscow on Friday that Russia had offered a meeting but that Kyiv had “decided to drag its feet.” Ukrainian diplomats said no offer had come.',
+      '2025-03-04',
+    );
+    expect(speakers(a)).toEqual([['decided to drag its feet.', 'Dmitry Peskov']]);
+  });
+
+  it('gives “it said” and “the company said” to the organisation that was the subject just before', () => {
+    const a = analyseText(
+      [
+        'The Kremlin said the new sanctions changed nothing. “Our goals remain the same,” it said in a statement.',
+        'Rosatom said the reactor was stable.',
+        '“There is no danger to the population,” the company said.',
+        'Analysts doubted that. “It is too early to tell,” it was said in a briefing.',
+      ].join('\n\n'),
+      '2025-03-04',
+    );
+    expect(a.quotes.filter((q) => q.kind === 'speech').map((q) => [q.speaker?.type ?? null, q.speaker?.id ?? null])).toEqual([
+      ['organisation', 'ru-presidential-administration'],
+      ['organisation', 'ru-rosatom'],
+      [null, null],
+    ]);
+  });
+
+  it('does not take a place after “in” for the speaker it follows', () => {
+    const a = analyseText(
+      'A police officer in Narva County, who was not allowed to speak publicly, said: “They pay a few hundred euros for a photo of a bridge.”',
+      '2025-03-04',
+    );
+    expect(speakers(a)).toEqual([['They pay a few hundred euros for a photo of a bridge.', null]]);
+  });
+
   it('gives a pronoun to the speaker of the last quote, not to someone named after the speaker', () => {
     const a = analyseText(
       [

@@ -285,7 +285,10 @@ export function attributeQuotes(ctx: Context, people: People, orgs: OrgMentionAt
     if (bt && !q.fromBlockquote) {
       const after = q.closed ? findAfter(ctx, people, orgsByBlock, q, tokens, range.to, nextInBlock?.from ?? tokens.length, text) : null;
       const before = findBefore(ctx, people, orgsByBlock, q, tokens, range.from, prevInBlock?.to ?? 0);
-      found = pick(after, before);
+      found = pick(
+        after && endsEmbeddedSentence(tokens, q, range.to, text) ? { ...after, distance: after.distance + LATE } : after,
+        before,
+      );
       if (!found && bt.block.kind === 'title') found = headlineSpeaker(ctx, people, q, tokens, range.from);
     }
     quotes.push({
@@ -300,7 +303,10 @@ export function attributeQuotes(ctx: Context, people: People, orgs: OrgMentionAt
       continues: q.continues,
     });
     (quotes[qi] as Quote & { _source?: string | null })._source = found?.source ?? null;
-    if (found?.speaker?.type === 'person') (lookupOf(people).speakers[q.block] ??= new Set()).add(found.speaker.key);
+    if (found?.speaker?.type === 'person') {
+      const speakers = lookupOf(people).speakers;
+      speakers[q.block] = (speakers[q.block] ?? new Set()).add(found.speaker.key);
+    }
   });
 
   // Continuations: pieces of one quotation, later sentences of the same
@@ -362,6 +368,16 @@ export function attributeQuotes(ctx: Context, people: People, orgs: OrgMentionAt
   }
   return quotes;
 }
+
+/**
+ * The quote closes a sentence begun before it ("Peskov said Kyiv had “decided to wait.” Diplomats said …"): a cue
+ * in the next sentence is someone else's as often as not, so it only counts when the sentence itself names no one.
+ */
+function endsEmbeddedSentence(tokens: Token[], q: RawQuote, after: number, text: string): boolean {
+  return tokens[tokenAt(tokens, q.open) - 1]?.kind === 'word' && /[.!?…]$/.test(text) && tokens[after]?.upper === true;
+}
+/** Added to the distance of a cue in the next sentence: any cue in the quote's own sentence is nearer. */
+const LATE = 1000;
 
 /** The nearer of the cues after and before the quote; one that names a speaker beats one that does not. */
 function pick(after: Found | null, before: Found | null): Found | null {
@@ -894,6 +910,8 @@ function subjectAt(
   if (!t) return null;
   const g = pronounGender(t.key);
   if (g === 'm' || g === 'f') return { speaker: resolvePronoun(ctx, people, block, t.start, g), method: 'pronoun', source: null };
+  const referent = orgReference(ctx, _orgs, block, tokens, t.key === 'the' ? p + 1 : p);
+  if (referent) return referent;
   const lead = t.key === 'the' || t.key === 'former' ? p + 1 : p;
   // The name phrase that opens here: "Clinton Communications Director Jane Example" — its head is the last name in it.
   let e = lead;
@@ -1179,7 +1197,10 @@ const PHRASE_PREPOSITIONS = new Set('in on during amid despite within upon throu
 /** Prepositions that also open a clause: "three days after Jan Example told reporters" — the name is the verb's subject. */
 const CLAUSE_OPENERS = new Set(['after', 'before', 'since', 'until']);
 /** A word that makes the name after it an object, not the subject of the verb that follows the name. */
-const governsName = (t: Token | undefined) => t !== undefined && PREPOSITIONS.has(t.key) && !CLAUSE_OPENERS.has(t.key);
+const governsName = (t: Token | undefined, name?: Token) =>
+  t !== undefined &&
+  (PREPOSITIONS.has(t.key) || ((t.key === 'in' || t.key === 'near') && name?.upper === true)) &&
+  !CLAUSE_OPENERS.has(t.key);
 
 /**
  * A person mention that heads the phrase [from, to]: it ends the phrase, is
@@ -1191,7 +1212,7 @@ function headMention(people: People, block: number, tokens: Token[], from: numbe
   if (!m || m.from < from || isPossessive(tokens[m.to - 1])) return undefined;
   const headStart = m.titleStart !== null ? Math.max(from, tokenAt(tokens, m.titleStart)) : m.from;
   const before = tokens[headStart - 1];
-  if (headStart > from && governsName(before)) return undefined;
+  if (headStart > from && governsName(before, tokens[headStart])) return undefined;
   return m;
 }
 
@@ -1219,10 +1240,12 @@ function speakerEndingAt(
       ? o.from
       : phraseStart(tokens, j, limit);
   const lead = tokens[start - 1]?.key === 'the' ? start - 1 : start;
-  if (lead - 1 > limit && governsName(tokens[lead - 1]) && depth < 2) {
+  if (lead - 1 > limit && governsName(tokens[lead - 1], tokens[lead]) && depth < 2) {
     return speakerEndingAt(ctx, people, orgs, block, tokens, lead - 2, limit, depth + 1);
   }
   if (m && !isPossessive(tokens[m.to - 1])) return { speaker: personSpeaker(m.entity), method: 'cue', source: null };
+  const referent = orgReference(ctx, orgs, block, tokens, j);
+  if (referent) return referent;
   const g = pronounGender(t.key);
   if (g !== undefined) {
     if (g === 'plural') return { speaker: null, method: 'pronoun', source: t.text };
@@ -1489,6 +1512,37 @@ function opensSentenceAfterDateline(tokens: Token[], i: number): boolean {
     if (!t || (t.kind === 'word' && !t.upper) || i - k > 8) return false;
   }
   return true;
+}
+
+/** Nouns that refer back to an organisation named before: "the ministry said", "the company said". */
+const ORG_NOUNS = new Set('ministry company firm agency alliance bloc government organisation organization operator department'.split(' '));
+
+/**
+ * "it" or "the ministry" at token j as a speaker (“…,” it said in a statement): the organisation that was the
+ * subject of a recent sentence ("The Kremlin said …"). Only a subject: an organisation merely named is no referent.
+ */
+function orgReference(
+  ctx: Context,
+  orgs: OrgMentionAt[][],
+  block: number,
+  tokens: Token[],
+  j: number,
+): Omit<Found, 'cue' | 'distance'> | null {
+  const t = tokens[j];
+  if (!t || !(t.key === 'it' || (ORG_NOUNS.has(t.key) && tokens[j - 1]?.key === 'the'))) return null;
+  for (let b = block; b >= 0 && block - b <= 2; b--) {
+    const bt = ctx.blocks[b]?.tokens ?? [];
+    const list = orgs[b] ?? [];
+    for (let i = list.length - 1; i >= 0; i--) {
+      const o = list[i];
+      if (!o || (b === block && o.from >= j)) continue;
+      const at = bt[o.from - 1]?.key === 'the' ? o.from - 1 : o.from;
+      if (opensSentenceAfterDateline(bt, at) && !isPossessive(bt[o.to - 1])) {
+        return { speaker: { key: `org:${o.id}`, id: o.id, name: o.name, type: 'organisation' }, method: 'organisation', source: null };
+      }
+    }
+  }
+  return null;
 }
 
 /** "the defense secretary", "Russia’s defense minister", "the senator" ending at token j. */
