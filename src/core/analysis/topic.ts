@@ -85,12 +85,25 @@ export function topicVerdict(input: TopicInput): { verdict: Verdict; score: numb
   let ruOfficials = 0;
   let natoOfficials = 0;
   let securityOfficials = 0;
+  // Each mention of a Russian or NATO official is half a mention of Russia or NATO ("Peskov said" is the Kremlin
+  // speaking); one in the headline counts as the headline naming them.
+  let officialMentions = 0;
+  let headOfficials = 0;
   for (const e of input.entities) {
     if (!e.id) continue;
     const roles = ctx.data.rolesAt(e.id, ctx.date);
     const all = roles.length ? roles : ctx.data.allRoles(e.id);
-    if (all.some((r) => r.country === 'RU' || r.country === 'BY')) ruOfficials++;
-    if (all.some((r) => r.orgId.startsWith('nato'))) natoOfficials++;
+    const ru = all.some((r) => r.country === 'RU' || r.country === 'BY');
+    const nato = all.some((r) => r.orgId.startsWith('nato'));
+    if (ru) ruOfficials++;
+    if (nato) natoOfficials++;
+    if (ru || nato) {
+      for (const m of e.mentions) {
+        const kind = ctx.blocks[m.block]?.block.kind;
+        if (kind === 'title' || kind === 'heading') headOfficials++;
+        else officialMentions++;
+      }
+    }
     if (
       all.some((r) =>
         [
@@ -115,14 +128,14 @@ export function topicVerdict(input: TopicInput): { verdict: Verdict; score: numb
 
   const words = Math.max(counts.words, 1);
   const per1000 = (n: number) => (n * 1000) / words;
-  const core = counts.nato + counts.russia + 0.6 * counts.ukraine;
+  const core = counts.nato + counts.russia + 0.6 * counts.ukraine + 0.5 * officialMentions;
   const coreDensity = per1000(core);
   const securityDensity = per1000(counts.security);
   const otherDensity = per1000(counts.other);
 
   // Evidence that NATO/Russia is a subject of the article.
   let subject = Math.min(40, coreDensity * 2.2) + Math.min(15, core * 0.8);
-  subject += Math.min(24, (head.nato + head.russia + 0.6 * head.ukraine) * 12);
+  subject += Math.min(24, (head.nato + head.russia + 0.6 * head.ukraine + Math.min(1, headOfficials)) * 12);
   subject += Math.min(12, (ruOfficials + natoOfficials) * 4) + Math.min(8, concepts * 2) + Math.min(8, securityOrgs);
   // Evidence that it is security / foreign policy.
   // Russian and NATO officials and institutions are themselves foreign-policy context.
