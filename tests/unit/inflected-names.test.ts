@@ -273,7 +273,8 @@ describe('words that only look like a case of a name', () => {
     const data = bundledDataset();
     const at = (text: string) => data.surnameAt(tokenize(text), 0, false)?.values ?? [];
     expect(at('Кука')).toEqual([]);
-    expect(at('Кук')).toEqual(['peter-cook']);
+    // Two Cooks are in the dataset (Peter Cook and Robin Cook): what matters is that the exact form matches.
+    expect(at('Кук')).toEqual(expect.arrayContaining(['peter-cook']));
     expect(at('Туска')).toEqual(['donald-tusk']);
   });
 
