@@ -258,6 +258,26 @@ describe('attribution patterns (English)', () => {
 });
 
 describe('attribution in other languages', () => {
+  it('reads German “der SPD-Politiker”, “die 43-Jährige”, “die Grünen-Politikerin” as the person named before, by the article’s gender', () => {
+    const a = analyseText(
+      [
+        'Verteidigungsminister Boris Pistorius rief die Partner zur Eile auf. „Es reicht nicht, Erklärungen zu verschicken“, sagte der SPD-Politiker am Freitag.',
+        'Außenministerin Annalena Baerbock widersprach. „Wir zögern nicht“, sagte die Grünen-Politikerin.',
+        'Die 43-Jährige ergänzte: „Wir liefern.“',
+        '„Wir prüfen das“, sagten die Experten.',
+        '„Da ist noch Luft nach oben“, hieß es aus dem Umfeld des Ministers.',
+      ].join('\n\n'),
+      '2023-02-17',
+    );
+    expect(speakers(a)).toEqual([
+      ['Es reicht nicht, Erklärungen zu verschicken', 'Boris Pistorius'],
+      ['Wir zögern nicht', 'Annalena Baerbock'],
+      ['Wir liefern.', 'Annalena Baerbock'],
+      ['Wir prüfen das', null],
+      ['Da ist noch Luft nach oben', null],
+    ]);
+  });
+
   it('German: „…“, sagte X / so X', () => {
     const a = analyseText('„Wir stehen zusammen“, sagte Mark Rutte.\n\n„Das ist unsere Pflicht“, so Kaja Kallas.');
     expect(speakers(a)).toEqual([

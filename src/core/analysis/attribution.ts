@@ -871,7 +871,9 @@ function clauseSubject(
       // "…, with Jan Example tweeting … and asking": the subject of an absolute clause.
       if (absoluteWith(tokens, p, to)) p++;
       const t = tokens[p];
-      if (!t || t.kind === 'punct' || NOT_SUBJECT_START.has(t.key) || t.key === 'asked') continue;
+      // (German "der"/"die" opens a relative clause after a comma, but a capitalised one is the article.)
+      const article = t?.upper === true && (t.key === 'der' || t.key === 'die');
+      if (!t || t.kind === 'punct' || (NOT_SUBJECT_START.has(t.key) && !article) || t.key === 'asked') continue;
       const r = subjectAt(ctx, people, orgs, block, tokens, p, to);
       if (r) return r;
     }
@@ -912,6 +914,8 @@ function subjectAt(
   if (g === 'm' || g === 'f') return { speaker: resolvePronoun(ctx, people, block, t.start, g), method: 'pronoun', source: null };
   const referent = orgReference(ctx, _orgs, block, tokens, t.key === 'the' ? p + 1 : p);
   if (referent) return referent;
+  const described = germanDescription(ctx, people, block, tokens, p, tokens[to]);
+  if (described) return described;
   const lead = t.key === 'the' || t.key === 'former' ? p + 1 : p;
   // The name phrase that opens here: "Clinton Communications Director Jane Example" — its head is the last name in it.
   let e = lead;
@@ -1399,6 +1403,11 @@ function speakerAfter(
   const g = pronounGender(t.key);
   if (g !== undefined && g !== 'plural')
     return { speaker: resolvePronoun(ctx, people, block, t.start, g), method: 'pronoun', source: null };
+  // "hieß es aus dem Umfeld des Ministers": impersonal, no one's name follows.
+  if (t.key === 'es' && tokens[k - 1] !== undefined && CUE_VERBS.has(tokens[k - 1]?.key ?? ''))
+    return { speaker: null, method: 'cue', source: null };
+  const described = germanDescription(ctx, people, block, tokens, k, tokens[k - 1]);
+  if (described) return described;
   // The phrase runs to a comma, a parenthesis, a sentence end or a word that starts a new phrase.
   let end = k;
   while (end < tokens.length && end - k < 10) {
@@ -1437,6 +1446,36 @@ function speakerAfter(
   }
   if (UNNAMED_SOURCES.has(t.key) || UNNAMED_SOURCES.has(tokens[k + 1]?.key ?? '')) return { speaker: null, method: 'cue', source: t.text };
   return null;
+}
+
+/**
+ * German refers back to a person with the article and a noun: "sagte der SPD-Politiker", "der Norweger fügte
+ * hinzu", "die 65-Jährige". Nouns are capitalised, so the noun would pass for a name; the article gives the
+ * gender, and the person is the one a pronoun of that gender would be. Plural verbs ("sagten die Experten") and
+ * names the dataset knows are left alone. `verb` is the verb of saying beside the phrase.
+ */
+function germanDescription(
+  ctx: Context,
+  people: People,
+  block: number,
+  tokens: Token[],
+  k: number,
+  verb: Token | undefined,
+): Omit<Found, 'cue' | 'distance'> | null {
+  const article = tokens[k]?.key;
+  if (article !== 'der' && article !== 'die') return null;
+  if (verb && /(en|ten)$/.test(verb.key)) return null;
+  let h = k + 1;
+  while (h < tokens.length && h - k <= 3 && tokens[h]?.kind === 'word' && !tokens[h]?.upper && !/^\d/.test(tokens[h]?.text ?? '')) h++;
+  const noun = tokens[h];
+  if (noun?.kind !== 'word' || !(noun.upper || /^\d+-\p{Lu}/u.test(noun.text))) return null;
+  // One noun, then the phrase ends: "der Norweger am Freitag", not "der Kremlchef Wladimir Putin".
+  const next = tokens[h + 1];
+  if (next?.upper && next.kind === 'word') return null;
+  const m = lookupOf(people).mentionByEnd[block]?.get(h);
+  if (m?.entity.id || orgStartingWithin(people, block, h, h)) return null;
+  const speaker = resolvePronoun(ctx, people, block, tokens[k]?.start ?? 0, article === 'der' ? 'm' : 'f');
+  return speaker ? { speaker, method: 'role', source: null } : null;
 }
 
 /** A lower-case title or description before a name: "actress", "deputy", "former". */
