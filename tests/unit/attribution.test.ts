@@ -258,6 +258,28 @@ describe('attribution patterns (English)', () => {
 });
 
 describe('attribution in other languages', () => {
+  it('reads Spanish titles, dropped subjects and incises without a subject', () => {
+    const a = analyseText(
+      [
+        'El presidente del Gobierno, Pedro Sánchez, se mostró satisfecho: «Madrid quedará en la historia».',
+        'La ministra de Derechos Sociales, Ione Ejemplo, discrepó. «Más tanques no traen la paz», lamentó, y pidió diálogo.',
+        'El ministro de Exteriores, Dmitro Kuleba, agradeció el gesto. «Cada carro cuenta», escribió en Twitter.',
+        'El ministro José Manuel Albares habló después. «Lo hemos logrado —dijo—. Era una prioridad».',
+      ].join('\n\n'),
+      '2023-03-22',
+    );
+    expect(speakers(a)).toEqual([
+      ['Madrid quedará en la historia', 'Pedro Sánchez'],
+      ['Más tanques no traen la paz', 'Ione Ejemplo'],
+      ['Cada carro cuenta', 'Dmytro Kuleba'],
+      ['Lo hemos logrado', 'José Manuel Albares'],
+      ['Era una prioridad', 'José Manuel Albares'],
+    ]);
+    // The ministry's and the government's names are not people.
+    expect(a.officials.map((o) => o.name)).not.toContain('Gobierno');
+    expect(a.officials.map((o) => o.name)).not.toContain('Derechos Sociales');
+  });
+
   it('reads German “der SPD-Politiker”, “die 43-Jährige”, “die Grünen-Politikerin” as the person named before, by the article’s gender', () => {
     const a = analyseText(
       [

@@ -642,13 +642,22 @@ function findAfter(
       if (!info.english && PHRASE_END.has(tokens[k + 1]?.key ?? '')) {
         for (let j = k + 2; j <= k + 4; j++) {
           const late = speakerAfter(ctx, people, orgs, q.block, tokens, j, true);
-          if (late?.speaker) return { ...late, cue: t.text, distance: k - from };
+          // Right after the first word, a name the dataset does not know is that word's object ("escribió en Twitter").
+          if (late?.speaker && (j > k + 2 || late.speaker.id !== null)) return { ...late, cue: t.text, distance: k - from };
         }
       }
       // No subject at all ("«…», aseguró.", "„…” – powiedziała."): languages that drop the pronoun
       // mean the person the text is about, of the gender the verb shows.
+      // (The verb may take a phrase or a second verb, or close an incise: "dijo en Kiev.", "afirmó, y pidió …",
+      // «… —dijo—. …».)
       const next = tokens[k + 1];
-      if (!info.english && (next === undefined || (next.kind === 'punct' && isSentenceEnd(tokens, k + 1)))) {
+      const noSubject =
+        next === undefined ||
+        (next.kind === 'punct' && isSentenceEnd(tokens, k + 1)) ||
+        PHRASE_END.has(next.key) ||
+        next.text === '—' ||
+        (next.text === ',' && AND_WORDS.has(tokens[k + 2]?.key ?? ''));
+      if (!info.english && noSubject) {
         const gender = verbGender(t.key);
         if (gender !== 'plural') {
           const sp = resolvePronoun(ctx, people, q.block, t.start, gender);
@@ -661,6 +670,9 @@ function findAfter(
   }
   return null;
 }
+
+/** "and" in the languages whose verbs of saying may stand without a subject. */
+const AND_WORDS = new Set(['y', 'e', 'et', 'und', 'i', 'oraz', 'и', 'і', 'та', 'а']);
 
 /**
  * Tokens [start, k) after a closing mark go on with the quoted sentence and end in a comma before the
@@ -1314,6 +1326,10 @@ function introduceName(
   if (place && place.to >= j + 1) return null;
   // One capitalised word after a lower-case noun is its complement, not a name: "министр обороны России".
   const before = tokens[a - 1];
+  // So is a run after "de"/"del" that follows a lower-case noun: "presidente del Gobierno", "ministra de Derechos
+  // Sociales" (a particle inside a name follows a given name: "Luis de Guindos").
+  const particleAfterNoun = tokens[a - 2]?.kind === 'word' && tokens[a - 2]?.upper === false;
+  if (a > limit + 1 && before !== undefined && NAME_PARTICLES.has(before.key) && !before.upper && particleAfterNoun) return null;
   if (a === j && a > limit && before?.kind === 'word' && !before.upper && !isLowerDescriptor(before) && !NAME_PARTICLES.has(before.key))
     return null;
   const intro = introduce(people, block, a, j + 1);

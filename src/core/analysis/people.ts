@@ -88,6 +88,23 @@ const PARTICLES = new Set([
 ]);
 const MAX_NAME_WORDS = 4;
 
+/** Words after which a title's capitalised complement begins (an organisation or a ministry, not a name). */
+const TITLE_COMPLEMENT = new Set(['of', 'the', 'for', 'at', 'de', 'del', 'des', 'du', 'di', 'della', 'da', 'do', 'la', 'le', 'el']);
+
+/**
+ * A role phrase ends at token j: a role word ("deputy", "spokeswoman"), perhaps followed by what it is the
+ * role of ("la ministra de Derechos Sociales", "the minister of Foreign Affairs").
+ */
+function roleEndsAt(tokens: readonly Token[], j: number): boolean {
+  for (let k = j; k >= 0 && j - k <= 6; k--) {
+    const t = tokens[k];
+    if (!t || t.kind === 'punct') return false;
+    if (OFFICE_WORDS.has(t.key) || t.key === 'deputy' || PERSON_DESCRIPTORS.has(t.key)) return k === j || !t.upper || k === 0;
+    if (!t.upper && !TITLE_COMPLEMENT.has(t.key)) return false;
+  }
+  return false;
+}
+
 /** A name as the text gives it, without a possessive ending: "Jan Example’s" and "Jan Example" are one person. */
 const withoutPossessive = (name: string) => name.replace(/['’]s$/, '');
 
@@ -221,7 +238,8 @@ export function findPeople(ctx: Context): People {
     // Multi-token country or organisation names ending just before: "North Atlantic Treaty Organization Secretary General".
     if (j === i) return null;
     // "the president of the Log Cabin Example": what follows "of the" is the organisation, not a name.
-    if (['of', 'the', 'for', 'at'].includes(tokens[i - 1]?.key ?? '')) return null;
+    // So is what follows "de"/"del" in other languages: "la ministra de Derechos Sociales", "presidente del Gobierno".
+    if (TITLE_COMPLEMENT.has(tokens[i - 1]?.key ?? '')) return null;
     // Trim leading modifiers that are not part of a title ("the", "and").
     while (j < i && tokens[j] && ['the', 'and', 'of', 'for'].includes(tokens[j]?.key ?? '')) j++;
     if (!office && !courtesy) return null;
@@ -438,11 +456,12 @@ export function findPeople(ctx: Context): People {
         const firstKey = t.key;
         const gender = GIVEN_NAMES.get(firstKey) ?? givenNames.get(firstKey) ?? null;
         // "Sybiha’s deputy, Mariana Example,": a name in apposition after a role.
-        const role = tokens[i - 2]?.key ?? '';
+        // (Unless it ends in a surname the dataset knows, spelled another way: "El ministro de Exteriores, Dmitro Kuleba,".)
         const afterRole =
           tokens[i - 1]?.text === ',' &&
-          (OFFICE_WORDS.has(role) || role === 'deputy' || PERSON_DESCRIPTORS.has(role)) &&
-          /^[,;.)]$/.test(tokens[run]?.text ?? '.');
+          roleEndsAt(tokens, i - 2) &&
+          /^[,;.)]$/.test(tokens[run]?.text ?? '.') &&
+          !datasetSurnameFits(tokens, run - 1, null);
         // Evidence after the run counts for a name, not for a description ("the Wisconsin Republican said").
         const described = ['the', 'a', 'an'].includes(tokens[i - 1]?.key ?? '') || /['’]s$/.test(t.text);
         if (

@@ -151,11 +151,14 @@ function incise(text: string, start: number, end: number): { from: number; to: n
     }
     if (e >= end || !isInciseSeparator(text.charCodeAt(e)) || words > 6) continue;
     const speaker = text.slice(k, e).trim();
-    if (!speaker && !pronounInVerb) continue;
+    // A verb alone between dashes is the Spanish incise of a dropped subject: «… —dijo—. …».
+    const bareVerbIncise = !speaker && !info.english && text[i] === '—' && text[e] === '—';
+    if (!speaker && !pronounInVerb && !bareVerbIncise) continue;
     const head = speaker.split(/\s+/)[0] ?? '';
     if (info.english && speaker && !/^\p{Lu}/u.test(head) && !INCISE_PRONOUNS.has(fold(head)) && fold(head) !== 'the') continue;
     let to = e + 1;
-    while (to < end && (isSpace(text[to]) || /[—–-]/.test(text[to] ?? ''))) to++;
+    // (The quoted sentence's own punctuation may follow the incise: «… —dijo—. Era …», «… —insistió—, y …».)
+    while (to < end && (isSpace(text[to]) || /[—–\-.,;]/.test(text[to] ?? ''))) to++;
     // More quoted words must follow.
     if (to >= end || !/\p{L}/u.test(text.slice(to, end))) continue;
     return { from: i, to };
