@@ -258,6 +258,42 @@ describe('attribution patterns (English)', () => {
 });
 
 describe('attribution in other languages', () => {
+  it('reads Russian sources given as “according to”, a pronoun’s words, an adverb before the verb, and countries in a title', () => {
+    const a = analyseText(
+      [
+        'Министр обороны Андрей Белоусов выступил перед сенаторами. По словам министра, главная задача — «навести порядок в закупках».',
+        'Замглавы МИД Александр Грушко прокомментировал решение. По его словам, Хельсинки «сделал ошибку».',
+        'На брифинге Мария Захарова иронично заметила, что Париж «путает зонтики».',
+        'По мнению Пескова, это «провокация».',
+        'Президент Финляндии Саули Ниинистё пообещал: «Мы ни для кого не угроза».',
+        'Накануне Лавров заявил: «Мы ответим».',
+      ].join('\n\n'),
+      '2024-05-20',
+    );
+    expect(speakers(a).map(([, s]) => s)).toEqual([
+      'Andrei Belousov',
+      'Alexander Grushko',
+      'Maria Zakharova',
+      'Dmitry Peskov',
+      'Саули Ниинистё',
+      'Sergei Lavrov',
+    ]);
+  });
+
+  it('reads Polish present-tense verbs and “jej zdaniem”', () => {
+    const a = analyseText(
+      [
+        'Rzeczniczka Anna Przykładowa odniosła się do decyzji. Jej zdaniem to „krok w dobrą stronę”.',
+        '„Obudził mnie huk” – opowiada Halina Przykład.',
+      ].join('\n\n'),
+      '2024-05-20',
+    );
+    expect(speakers(a)).toEqual([
+      ['krok w dobrą stronę', 'Anna Przykładowa'],
+      ['Obudził mnie huk', 'Halina Przykład'],
+    ]);
+  });
+
   it('reads Spanish titles, dropped subjects and incises without a subject', () => {
     const a = analyseText(
       [

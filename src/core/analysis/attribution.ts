@@ -8,7 +8,8 @@
  * speaker of the quote they continue. A quote with no recoverable speaker
  * says so.
  */
-import { CUE_VERBS, PARTICIPLE_CUES, PHRASAL_CUES, SOURCE_PREPOSITIONS } from '../lexicon/cues.ts';
+import { CUE_VERBS, PARTICIPLE_CUES, PHRASAL_CUES, PRONOUN_SOURCES, SOURCE_PREPOSITIONS } from '../lexicon/cues.ts';
+import { GIVEN_NAMES } from '../lexicon/given-names.ts';
 import {
   ADVERBIALS,
   ARTICLELESS_TITLES,
@@ -25,6 +26,7 @@ import {
   TITLE_MODIFIERS,
 } from '../lexicon/words.ts';
 import { fold } from '../text/fold.ts';
+import { dictionaryForms } from '../text/inflect.ts';
 import { PhraseIndex } from '../text/phrases.ts';
 import { spanText, type Token, tokenAt } from '../text/tokens.ts';
 import { type Context, isSentenceEnd } from './context.ts';
@@ -46,6 +48,21 @@ const SOURCES = (() => {
   for (const p of SOURCE_PREPOSITIONS) idx.add(p, p);
   return idx;
 })();
+const PRONOUN_SOURCE_INDEX = (() => {
+  const idx = new PhraseIndex<'m' | 'f' | 'plural'>();
+  for (const [p, g] of PRONOUN_SOURCES) idx.add(p, g);
+  return idx;
+})();
+
+/** "по его словам", "jej zdaniem" at token k: the person the pronoun refers to (no one for a plural). */
+function pronounSourceAt(ctx: Context, people: People, block: number, tokens: Token[], k: number, from: number): Found | null {
+  const m = PRONOUN_SOURCE_INDEX.matchAt(tokens, k);
+  if (!m) return null;
+  const gender = m.values[0] ?? 'plural';
+  const cue = ctx.text.slice(tokens[k]?.start ?? 0, tokens[m.to - 1]?.end ?? 0);
+  const speaker = gender === 'plural' ? null : resolvePronoun(ctx, people, block, tokens[k]?.start ?? 0, gender);
+  return { speaker, method: 'pronoun', cue, distance: Math.abs(k - from), source: gender === 'plural' ? cue : null };
+}
 
 /** French/Spanish/Italian auxiliaries before a participle ("a déclaré", "ha dicho"), and dashes. */
 const AUXILIARIES = new Set([
@@ -736,6 +753,8 @@ function findBefore(
   for (let k = quoteFrom - 1; k >= s; k--) {
     const t = tokens[k];
     if (!t) break;
+    const byPronoun = pronounSourceAt(ctx, people, q.block, tokens, k, quoteFrom);
+    if (byPronoun && byPronoun.distance > 0) return byPronoun;
     const src = SOURCES.matchAt(tokens, k);
     if (src && src.to <= quoteFrom) {
       const sp = speakerAfter(ctx, people, orgs, q.block, tokens, src.to);
@@ -1029,7 +1048,10 @@ const NOT_SUBJECT_START = new Set(
 const MAX_SUBJECT_TOKENS = 48;
 
 /** "also", "on Tuesday" and adverbs in -ly ("jokingly said") may stand between a subject and its verb. */
-const isAdverbial = (t: Token) => ADVERBIALS.has(t.key) || (t.kind === 'word' && !t.upper && t.key.length > 4 && t.key.endsWith('ly'));
+const isAdverbial = (t: Token) =>
+  ADVERBIALS.has(t.key) || (t.kind === 'word' && !t.upper && t.key.length > 4 && (t.key.endsWith('ly') || SLAVIC_ADVERB.test(t.key)));
+/** Slavic adverbs of manner: "иронично", "жёстко", "ironicznie", "ostro" (not nouns in -ство, -enie, -anie). */
+const SLAVIC_ADVERB = /(?:[нктлрхшчжсд]о|[^еа]nie|stro|wczo)$/u;
 
 /** Index of the "(" matching a ")" at j, within a few tokens, or -1. */
 function openParen(tokens: Token[], j: number, limit: number): number {
@@ -1191,6 +1213,10 @@ function bareNameSegment(
     words++;
   }
   if (words < 2) return null;
+  // A Cyrillic word opening the sentence may be any word ("Накануне Макрон …"): only a known first name starts a name there.
+  const first = tokens[from];
+  if (first && /\p{Script=Cyrillic}/u.test(first.text) && opensSentenceAfterDateline(tokens, from) && !GIVEN_NAMES.has(first.key))
+    return null;
   if (ctx.data.countryNames.matchAt(tokens, from) || ctx.data.orgNames.matchAt(tokens, from)) return null;
   for (let i = from; i <= to; i++)
     if (ctx.data.countryNames.matchAt(tokens, i)?.to === to + 1 || ctx.data.orgNames.matchAt(tokens, i)?.to === to + 1) return null;
@@ -1316,7 +1342,7 @@ function introduceName(
     const x = tokens[a - 1];
     if (!x?.upper || (x.kind !== 'word' && x.kind !== 'abbr')) break;
     if (OFFICE_WORDS.has(x.key) || TITLE_MODIFIERS.has(x.key) || COURTESY_TITLES.has(x.key) || NOT_NAME_START.has(x.key)) break;
-    if (ctx.data.countryNames.matchAt(tokens, a - 1)?.to === a) break;
+    if (ctx.data.countryAt(tokens, a - 1, ctx.latinInflects)?.to === a) break;
     // An organisation in the genitive is not part of the name after it: "пресс-секретаря Кремля Ивана Example".
     if (ctx.data.declinedOrgAt(tokens, a - 1, ctx.latinInflects)?.to === a) break;
     a--;
@@ -1649,11 +1675,17 @@ function roleEndingAt(
   let d = j - 1;
   while (d > limit && j - d <= 4 && tokens[d]?.kind === 'word' && !DEFINITE.has(tokens[d]?.key ?? '')) d--;
   const det = tokens[d];
-  const described = head !== undefined && head.kind === 'word' && DESCRIPTION_NOUNS.has(head.key);
+  // The head noun as the dictionary has it: "по словам министра" is "министр" in the genitive.
+  const headKey =
+    head === undefined
+      ? ''
+      : ((dictionaryForms(head.key, ctx.latinInflects) ?? []).find((f) => ARTICLELESS_TITLES.has(f) || DESCRIPTION_NOUNS.has(f)) ??
+        head.key);
+  const described = head !== undefined && head.kind === 'word' && DESCRIPTION_NOUNS.has(headKey);
   // Polish, Russian and Ukrainian have no articles: "— добавил министр", "— dodał analityk".
-  const bareTitle = head !== undefined && !head.upper && (ARTICLELESS_TITLES.has(head.key) || described) && j === limit;
+  const bareTitle = head !== undefined && !head.upper && (ARTICLELESS_TITLES.has(headKey) || described) && j === limit;
   if (head && ((det && DEFINITE.has(det.key)) || bareTitle) && head.kind === 'word' && (!head.upper || described)) {
-    const noun = TITLE_EQUIVALENTS.get(head.key) ?? head.key;
+    const noun = TITLE_EQUIVALENTS.get(headKey) ?? headKey;
     for (const e of recentEntities(people, block, offset)) {
       // This very phrase read as the entity's apposition ("with Jan Example, the minister said") is no evidence.
       if (e.appositive && e.appositive.end >= (head.end ?? 0) && e.appositive.start <= head.start) continue;

@@ -88,6 +88,8 @@ const PARTICLES = new Set([
 ]);
 const MAX_NAME_WORDS = 4;
 
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+
 /** Words after which a title's capitalised complement begins (an organisation or a ministry, not a name). */
 const TITLE_COMPLEMENT = new Set(['of', 'the', 'for', 'at', 'de', 'del', 'des', 'du', 'di', 'della', 'da', 'do', 'la', 'le', 'el']);
 
@@ -270,6 +272,10 @@ export function findPeople(ctx: Context): People {
       }
       if (t.kind !== 'word' || !(t.upper || (PARTICLES.has(t.key) && tokens[j + 1]?.upper && j > i))) break;
       if (MONTHS.has(t.key) ? isDate(tokens, j) : j > i && NOT_NAME_START.has(t.key) && !PARTICLES.has(t.key)) break;
+      // A country or an organisation in another case, or in Cyrillic, is not part of a name: "президент
+      // Финляндии Саули Ниинистё" (a Latin "Jordan" or "Georgia" may be a first name).
+      const place = data.countryAt(tokens, j, ctx.latinInflects) ?? data.declinedOrgAt(tokens, j, ctx.latinInflects);
+      if (place && (place.keys !== undefined || CYRILLIC.test(t.text))) break;
       j++;
       words++;
     }
@@ -281,9 +287,9 @@ export function findPeople(ctx: Context): People {
   const isOrgOrPlace = (tokens: readonly Token[], i: number, end: number): boolean => {
     // "Democratic Congressional Campaign Committee", "Russian Premier League".
     if (INSTITUTION_WORDS.has(tokens[end - 1]?.key ?? '')) return true;
-    const o = data.orgNames.matchAt(tokens, i);
+    const o = data.orgNames.matchAt(tokens, i) ?? data.declinedOrgAt(tokens, i, ctx.latinInflects);
     if (o && o.to >= end - 1) return true;
-    const c = data.countryNames.matchAt(tokens, i);
+    const c = data.countryAt(tokens, i, ctx.latinInflects);
     return c !== null && c.to >= end - 1;
   };
 
@@ -318,7 +324,9 @@ export function findPeople(ctx: Context): People {
     // A capitalised word that opens a sentence or a headline is a first name only if it is a known one
     // ("Besides Clinton", "Endorsed Trump"); elsewhere any such word is.
     const known = GIVEN_NAMES.has(key) || givenNames.has(key);
-    if (!known && (titleCased(tokens) || (opensSentence(tokens, i - 1) && (ctx.latinInflects || !firstNameShaped(key))))) return null;
+    // (Cyrillic has no shape to go by: "Накануне Макрон" is "the day before, Macron".)
+    const shapeUnknown = ctx.latinInflects || CYRILLIC.test(first.text) || !firstNameShaped(key);
+    if (!known && (titleCased(tokens) || (opensSentence(tokens, i - 1) && shapeUnknown))) return null;
     const last = tokens[to - 1];
     const name = withoutPossessive(spanText(ctx.text, first.start, last?.end ?? t.end));
     const entity = entityFor(`text:${name}`, () => ({
