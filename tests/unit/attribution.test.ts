@@ -180,6 +180,30 @@ describe('attribution patterns (English)', () => {
     expect(b.quotes.map((q) => q.kind)).toEqual(['scare']);
   });
 
+  it('gives a headline quote to the name right before it, to the body quote it repeats, or to a verb with no one named', () => {
+    const byName = analyze(
+      'Erdogan ‘not convinced’ as talks go on\n\nANKARA — Turkish President Recep Tayyip Erdogan said on Friday he had doubts.',
+    );
+    expect(byName.quotes.map((q) => [q.kind, q.speaker?.id])).toEqual([['speech', 'recep-tayyip-erdogan']]);
+    const echoed = analyze(
+      '‘We will not be intimidated’: a week in a border town\n\nNARVA — “We will not be intimidated by anyone,” Kaja Kallas said on Friday.',
+    );
+    expect(echoed.quotes.map((q) => [q.kind, q.speaker?.id])).toEqual([
+      ['speech', 'kaja-kallas'],
+      ['speech', 'kaja-kallas'],
+    ]);
+    const unnamed = analyze('Nuclear watchdog warns ‘we are running out of luck’ at the plant\n\nInspectors arrived on Friday.');
+    expect(unnamed.quotes.map((q) => [q.kind, q.speaker])).toEqual([['speech', null]]);
+  });
+
+  it('takes neither a dateline’s place nor “Baltic states” for a speaker', () => {
+    const a = analyze(
+      'Baltic states agree to build ‘defence zone’ on border\n\nLONDON, Dec 9 (Reuters) - Britain on Tuesday listed 20 tankers it says belong to Russia’s “shadow fleet” of old ships.',
+    );
+    expect(a.quotes.map((q) => q.speaker)).toEqual([null, null]);
+    expect(a.quotes[0]?.kind).toBe('scare');
+  });
+
   it('gives a headline quote to the person the headline names by surname', () => {
     const h = analyze('Rutte: ‘We Will Not Be Divided’\n\nMark Rutte spoke to reporters in Brussels on Tuesday about the summit.');
     expect(h.quotes.map((q) => [q.kind, q.speaker?.name])).toEqual([['speech', 'Mark Rutte']]);

@@ -378,6 +378,7 @@ export function attributeQuotes(ctx: Context, people: People, orgs: OrgMentionAt
     }
   }
 
+  echoHeadlines(ctx, raw, quotes);
   for (const [qi, q] of quotes.entries()) {
     const r = raw[qi];
     q.kind = r ? classify(ctx, people, r, q) : 'speech';
@@ -395,6 +396,30 @@ function endsEmbeddedSentence(tokens: Token[], q: RawQuote, after: number, text:
 }
 /** Added to the distance of a cue in the next sentence: any cue in the quote's own sentence is nearer. */
 const LATE = 1000;
+
+/**
+ * A headline quoting words the body gives someone ("‘We will not be intimidated’: inside …"): the headline's quote
+ * is theirs. Only quotes of three words or more, found whole inside body quotes of one speaker.
+ */
+function echoHeadlines(ctx: Context, raw: RawQuote[], quotes: Quote[]): void {
+  const words = (text: string) =>
+    fold(text)
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  quotes.forEach((q, qi) => {
+    const r = raw[qi];
+    if (q.speaker || !r || ctx.blocks[r.block]?.block.kind !== 'title') return;
+    const mine = words(q.text);
+    if (mine.split(' ').length < 3) return;
+    // One speaker only: words several people used are a slogan, not someone's quote.
+    const sources = quotes.filter((o, oi) => o.speaker && raw[oi]?.block !== r.block && words(o.text).includes(mine));
+    const speaker = sources[0]?.speaker;
+    if (speaker && sources.every((o) => o.speaker?.key === speaker.key)) {
+      q.speaker = speaker;
+      q.method = 'headline';
+    }
+  });
+}
 
 /** The nearer of the cues after and before the quote; one that names a speaker beats one that does not. */
 function pick(after: Found | null, before: Found | null): Found | null {
@@ -430,6 +455,9 @@ const TITLED = new Set(
     'назвою',
   ].map(fold),
 );
+/** Words that may follow a headline's quoted object: "warns ‘…’ at plant", "says ‘…’ as talks stall". */
+const HEADLINE_LINKS = new Set('at as in on over after amid for to with while despite before from'.split(' '));
+
 /** Short words a title keeps in lower case ("Tales From the Crypt"). */
 const TITLE_SMALL_WORDS = new Set('of the a an and in on for to with at by or from'.split(' '));
 
@@ -455,7 +483,12 @@ function classify(ctx: Context, people: People, r: RawQuote, q: Quote): QuoteKin
   // A headline quotes fragments; only a whole quote given to its speaker ("Mattis: “…”") is speech there.
   const headline = headlineKind(ctx, people, r.block);
   // (A speaker found through a verb of saying makes it a sentence, not a headline: „…“, so Kallas.)
-  const viaVerb = q.speaker !== null && q.cue !== null && q.cue !== ':';
+  // So does a verb of saying with no one we can name ("UN nuclear chief warns ‘…’"), and a name right before the
+  // quote or the same words in the body ('headline').
+  // (Not words that modify a noun after them: "Minister Slams ‘Reckless’ Plan".)
+  const next = tokens[isQuoteMark(tokens[after]?.text) ? after + 1 : after];
+  const object = next === undefined || next.kind === 'punct' || HEADLINE_LINKS.has(next.key);
+  const viaVerb = (q.cue !== null && q.cue !== ':' && q.cue !== '' && (q.speaker !== null || object)) || q.method === 'headline';
   if (headline === 'title' && !viaVerb && !(q.speaker && tokens[k]?.text === ':' && onlyPunctuationFrom(tokens, after))) return 'scare';
   if (headline === 'short' && !q.speaker && !q.cue) return 'scare';
   // A full stop inside the closing mark after a title-cased name is the outer sentence's when the
@@ -472,7 +505,7 @@ function classify(ctx: Context, people: People, r: RawQuote, q: Quote): QuoteKin
   const naming = lead && SCARE_LEADS.has(lead.key) && /(ed|wn)$/.test(lead.key) && tokens[k - 1]?.text === ',';
   if (lead && (TERM_LEADS.has(lead.key) || (lead.key === 'called' && tokens[k - 1]?.key === 'so') || naming) && words.length <= 8)
     return 'scare';
-  if (q.cue || q.method === 'colon') return 'speech';
+  if (q.cue || q.method === 'colon' || q.method === 'headline') return 'speech';
   // "the phrase “…”", "the word “…”": a term, even inside a quoted speaker's paragraph.
   if (lead && SCARE_LEADS.has(lead.key) && words.length <= 8) return 'scare';
   if (q.method === 'continuation') return 'speech';
@@ -580,6 +613,10 @@ function cueAt(tokens: readonly Token[], k: number): boolean {
   if (next && !next.upper && MODALS_AFTER_NOUN.has(next.key)) return false;
   // "state media", "state television": the adjective; the verb is followed by "that" or punctuation.
   if (t.key === 'state' && next?.kind === 'word' && next.key !== 'that') return false;
+  // "Baltic states agree", "member states", "the United States": the noun ("the plan states families must …" is the verb).
+  const before = tokens[k - 1];
+  if (t.key === 'states' && next?.kind === 'word' && next.key !== 'that' && (before?.upper || STATES_NOUN_AFTER.has(before?.key ?? '')))
+    return false;
   const prev = tokens[k - 1];
   if (prev?.kind !== 'word') return true;
   // French/Spanish auxiliaries ("a déclaré", "ha dicho") look like English articles.
@@ -587,6 +624,13 @@ function cueAt(tokens: readonly Token[], k: number): boolean {
   if (DETERMINERS.has(prev.key) || BE.has(prev.key) || /['’]s$/.test(prev.text)) return false;
   return true;
 }
+
+/** Words before "states" that make it the noun: "member states", "other states", "frontline states". */
+const STATES_NOUN_AFTER = new Set(
+  'member the these those other many some all both several most two three four five island nuclear frontline neighbouring neighboring allied border arab gulf'.split(
+    ' ',
+  ),
+);
 
 /** After the quote: "…,” X said", "…,” said X", "…,” according to X", "…“, so Scholz". */
 function findAfter(
@@ -1333,6 +1377,8 @@ function introduceName(
 ): Omit<Found, 'cue' | 'distance'> | null {
   const t = tokens[j];
   if (t?.kind !== 'word' || !t.upper || NOT_NAME_START.has(t.key) || OFFICE_WORDS.has(t.key) || TITLE_MODIFIERS.has(t.key)) return null;
+  // A word in capitals opening the paragraph before punctuation is a dateline's place ("LONDON, Dec 9 (Reuters) -").
+  if (j === 0 && t.text.length > 2 && t.text === t.text.toUpperCase() && tokens[1]?.kind === 'punct') return null;
   // "The Washington Post reported", "the Democratic Congressional Campaign Committee said": an institution speaks.
   if (INSTITUTION_WORDS.has(t.key)) return institutionEndingAt(ctx, tokens, j, limit);
   // "Officials said", "Critics have described": a group opening the sentence, not someone's name.
@@ -1824,6 +1870,11 @@ function colonIntro(ctx: Context, people: People, orgs: OrgMentionAt[][], block:
 function headlineSpeaker(ctx: Context, people: People, q: RawQuote, tokens: Token[], quoteFrom: number): Found | null {
   void ctx;
   const colon = tokens.findIndex((t, i) => i < quoteFrom && t.text === ':');
+  // "Erdogan ‘not convinced’ as …": a headline puts the speaker's name right before the words (after a
+  // colon, the name before the colon speaks: "Carson: Clinton ‘not fit to serve’").
+  const byName = colon < 0 ? mentionEndingAt(people, q.block, quoteFrom - 1) : undefined;
+  if (byName && !isPossessive(tokens[byName.to - 1]))
+    return { speaker: personSpeaker(byName.entity), method: 'headline', cue: '', distance: 0, source: null };
   if (colon < 1) return null;
   const m = mentionEndingAt(people, q.block, colon - 1);
   if (m) return { speaker: personSpeaker(m.entity), method: 'colon', cue: ':', distance: 0, source: null };

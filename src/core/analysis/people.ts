@@ -534,7 +534,9 @@ export function findPeople(ctx: Context): People {
         !isOrgOrPlace(tokens, i, i + 1) &&
         !MONTHS.has(t.key) &&
         !INSTITUTION_WORDS.has(t.key) &&
-        !INSTITUTION_WORDS.has(tokens[i + 1]?.key ?? '')
+        !INSTITUTION_WORDS.has(tokens[i + 1]?.key ?? '') &&
+        // A headline in Title Case capitalises its verb: "Minister Slams …", "President Warns …".
+        !CUE_VERBS.has(t.key)
       ) {
         const name = withoutPossessive(t.text);
         const e = entityFor(`text:${name}`, () => ({

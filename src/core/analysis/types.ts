@@ -97,7 +97,8 @@ export interface Quote {
   continues: number | null;
 }
 
-export type AttributionMethod = 'cue' | 'pronoun' | 'role' | 'organisation' | 'continuation' | 'colon' | 'nearby';
+/** How the speaker was found; 'headline': a headline's name right before its quote, or the words a body quote gives someone. */
+export type AttributionMethod = 'cue' | 'pronoun' | 'role' | 'organisation' | 'continuation' | 'colon' | 'headline';
 
 export interface OrganisationMention {
   id: string;

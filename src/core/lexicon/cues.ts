@@ -279,6 +279,18 @@ const EN_NON_INVERTING = [
   'snapping',
   'retorting',
   'quipping',
+  // Headline verbs in the present tense ("Minister slams …").
+  'slams',
+  'blasts',
+  'rips',
+  'hails',
+  'praises',
+  'rejects',
+  'criticises',
+  'criticizes',
+  'dismisses',
+  'mocks',
+  'lashes',
 ];
 const DE = [
   'sagte',
