@@ -433,6 +433,25 @@ describe('attribution in other languages', () => {
 });
 
 describe('subjects that are harder to read', () => {
+  it('resolves “he” and “she” among people whose first names we do not know, and not past someone unnamed', () => {
+    const a = analyseText(
+      [
+        'Maksym Lytvyn, 34, commands a drone unit near the city.',
+        'Zoreslava Bilyk, a 29-year-old combat medic from Ivano-Frankivsk, runs a first-aid point. “We only stop the bleeding now,” she said.',
+        'A drone operator with the call sign “Pelikan” told reporters the first days were chaotic. “They did not expect us,” he said.',
+        'Officials familiar with the matter said more listings were coming. “This is a process,” the person said.',
+        'Her classmate, Jonas Example, was less enthusiastic. “I am against it,” he said.',
+      ].join('\n\n'),
+      '2025-03-01',
+    );
+    expect(speakers(a)).toEqual([
+      ['We only stop the bleeding now,', 'Zoreslava Bilyk'],
+      ['They did not expect us,', null],
+      ['This is a process,', null],
+      ['I am against it,', 'Jonas Example'],
+    ]);
+  });
+
   it('does not take a cue from the next sentence when a partial quote ends its sentence', () => {
     const a = analyseText(
       'Kremlin spokesman Dmitry Peskov told journalists in Moscow on Friday that Russia had offered a meeting but that Kyiv had “decided to drag its feet.” Ukrainian diplomats said no offer had come.',

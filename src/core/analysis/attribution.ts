@@ -1598,24 +1598,42 @@ function resolvePronoun(ctx: Context, people: People, block: number, offset: num
     const list = people.byBlock[b] ?? [];
     const tokens = ctx.blocks[b]?.tokens ?? [];
     const speakers = lookupOf(people).speakers[b];
+    // Nearest first: a subject, else anyone of the right gender, else anyone whose gender we do not know.
     let fallback: Mention | null = null;
+    let unknownFallback: Mention | null = null;
     let seen = 0;
     for (let i = list.length - 1; i >= 0 && seen < MAX_MENTIONS_BACK; i--) {
       const m = list[i];
       if (!m || m.start >= offset) continue;
       seen++;
       if (gender !== null && m.entity.gender !== null && m.entity.gender !== gender) continue;
+      const known = gender === null || m.entity.gender !== null;
       // Subject: first mention of its sentence, or the speaker of a quote there ("“…,” X said of the decree
       // Y signed. “…,” he added": X, not Y, who was named last).
       const subject =
         opensSentenceAfterDateline(tokens, m.titleStart !== null ? tokenAt(tokens, m.titleStart) : m.from) ||
         speakers?.has(m.entity.key) === true;
       if (subject) return personSpeaker(m.entity);
-      fallback ??= m;
+      if (known) fallback ??= m;
+      else unknownFallback ??= m;
     }
-    if (fallback) return personSpeaker(fallback.entity);
+    const best = fallback ?? unknownFallback;
+    if (best) return personSpeaker(best.entity);
+    // No one named in the pronoun's paragraph, which introduced someone unnamed ("A drone operator told
+    // reporters … “…,” he said"): the pronoun is that person's, not someone's from paragraphs before.
+    if (b === block && introducesUnnamed(tokens, offset)) return null;
   }
   return null;
+}
+
+/** A sentence before `offset` opens with an indefinite description of a person: "A drone operator …", "An official …". */
+function introducesUnnamed(tokens: Token[], offset: number): boolean {
+  for (let i = 0; i < tokens.length && (tokens[i]?.start ?? offset) < offset; i++) {
+    const t = tokens[i];
+    if (!t || !['a', 'an', 'another'].includes(t.key) || !opensSentenceAfterDateline(tokens, i)) continue;
+    if (tokens[i + 1]?.kind === 'word' && !tokens[i + 1]?.upper) return true;
+  }
+  return false;
 }
 
 /** The gender a past-tense verb shows in Polish, Russian and Ukrainian ("powiedziała", "сказал", "заявили"). */
@@ -1745,7 +1763,12 @@ function roleEndingAt(
             : ''
         }`,
       );
-      if (title.includes(noun) || (noun === 'general' && /\bgen\b/.test(title)) || (noun === 'senator' && /\bsen\b/.test(title))) {
+      // (At a word's start: "spokes" fits "spokeswoman", but "the person" is no "spokesperson".)
+      if (
+        ` ${title.replace(/[^\p{L}\p{N}]+/gu, ' ')}`.includes(` ${noun}`) ||
+        (noun === 'general' && /\bgen\b/.test(title)) ||
+        (noun === 'senator' && /\bsen\b/.test(title))
+      ) {
         return { speaker: personSpeaker(e), method: 'role', source: null };
       }
     }

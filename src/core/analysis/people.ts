@@ -332,7 +332,7 @@ export function findPeople(ctx: Context): People {
     const entity = entityFor(`text:${name}`, () => ({
       id: null,
       name,
-      gender: GIVEN_NAMES.get(key) ?? givenNames.get(key) ?? null,
+      gender: GIVEN_NAMES.get(key) ?? givenNames.get(key) ?? guessGender(key),
       title: null,
       titleIsOffice: false,
       titleCountry: null,
@@ -483,7 +483,7 @@ export function findPeople(ctx: Context): People {
           const e = entityFor(`text:${name}`, () => ({
             id: null,
             name,
-            gender: title?.gender ?? gender,
+            gender: title?.gender ?? gender ?? guessGender(firstKey),
             title: null,
             titleIsOffice: false,
             titleCountry: null,
@@ -576,7 +576,7 @@ export function findPeople(ctx: Context): People {
       const e = entityFor(`text:${name}`, () => ({
         id: null,
         name,
-        gender: GIVEN_NAMES.get(first.key) ?? givenNames.get(first.key) ?? null,
+        gender: GIVEN_NAMES.get(first.key) ?? givenNames.get(first.key) ?? (to - from > 1 ? guessGender(first.key) : null),
         title: null,
         titleIsOffice: false,
         titleCountry: null,
@@ -701,12 +701,28 @@ function actsAsPerson(tokens: readonly Token[], run: number): boolean {
       const x = tokens[k];
       if (!x || x.kind === 'punct') break;
       if (!x.upper && (OFFICE_WORDS.has(x.key) || PERSON_DESCRIPTORS.has(x.key) || /^spokes(wo)?(man|person)$/.test(x.key))) return true;
+      // "Jana Example, a 29-year-old medic,": an age.
+      if (/^\d{1,3}-year-old$/.test(x.key)) return true;
     }
     return false;
   }
   const verb = ADVERBIALS.has(next.key) ? tokens[run + 1] : next;
   return verb !== undefined && !verb.upper && CUE_VERBS.get(verb.key)?.english === true;
 }
+
+/**
+ * The likely gender of a first name we do not know, for "he"/"she" only (never as evidence of a name): in the
+ * Slavic, Baltic and Romance languages most women's names end in -a ("Zoreslava", "Ione", not "Mykola").
+ */
+function guessGender(key: string): Gender | null {
+  if (MALE_IN_A.has(key)) return 'm';
+  return /[aая]$/.test(key) ? 'f' : null;
+}
+const MALE_IN_A = new Set(
+  'mykola nikola kuzma ilya illia ilia luka luca nikita foma sasha misha grisha kolya vanya andrea joshua musa isa yahya osama attila jonah noah elijah'.split(
+    ' ',
+  ),
+);
 
 /** Titles of companies and teams, not of public office. */
 const CORPORATE_TITLE =

@@ -36,6 +36,7 @@ const MALE = `
   alexis recep emre kemal ahmet yusuf khalid tariq hamid abdullah ibrahim nikola milos dragan zoran goran andrej tomas petar
   georgi dimitar hristo rumen boyko mihai vasile dainius andris artis jussi ulf pal hamza
   даниил павел борис григорий константин вячеслав геннадий анатолий
+  maksym maksim jonas tomas oleh ihor serhiy yevhen vitaliy denys kyrylo illia mykyta
 `;
 const FEMALE = `
   abigail alexandra alice alina amanda amy ana anastasia andrea angela angelina ann anna anne annalena annette barbara beata

@@ -59,6 +59,10 @@ export const PERSON_DESCRIPTORS = set(`
   researcher scientist expert student teacher pastor priest rabbi imam actor actress comedian singer rapper musician
   producer filmmaker physician doctor surgeon veteran blogger tycoon billionaire businessman businesswoman entrepreneur
   investor banker diplomat
+  medic nurse paramedic soldier serviceman servicewoman sergeant officer commander fighter marine sailor pilot gunner
+  volunteer worker farmer driver engineer mechanic miner shopkeeper pensioner retiree refugee survivor witness
+  classmate colleague friend neighbour neighbor mother father son daughter wife husband brother sister widow grandmother
+  grandfather mayor councillor councilor official
   politologe politologin analyst experte expertin journalist journalistin historiker historikerin
   politologue analyste expert journaliste historien historienne chercheur chercheuse
   politólogo politóloga analista experto experta periodista historiador historiadora
@@ -78,7 +82,10 @@ export const TITLE_EQUIVALENTS: ReadonlyMap<string, string> = new Map(
       ['chancellor', 'kanzler kanzlerin chancelier canciller kanclerz канцлер'],
       ['secretary', 'secretaire secretario sekretarz секретарь секретар generalsekretar'],
       ['general', 'general generał генерал'],
-      ['spokes', 'porte-parole sprecher sprecherin portavoz rzecznik rzeczniczka пресс-секретарь речник речниця'],
+      [
+        'spokes',
+        'spokesman spokeswoman spokesperson porte-parole sprecher sprecherin portavoz rzecznik rzeczniczka пресс-секретарь речник речниця',
+      ],
       ['prime minister', 'premier premierminister премьер прем’єр'],
       ['ambassador', 'ambassadeur botschafter embajador ambasador посол'],
       ['commander', 'commandant kommandeur comandante dowodca командующий командувач'],
