@@ -1626,15 +1626,20 @@ function resolvePronoun(ctx: Context, people: People, block: number, offset: num
   return null;
 }
 
-/** A sentence before `offset` opens with an indefinite description of a person: "A drone operator …", "An official …". */
+/**
+ * One of the last sentences before `offset` opens with an indefinite description of a person: "A drone operator
+ * …", "An official …". Looks back a bounded number of tokens, so the cost per pronoun stays constant.
+ */
 function introducesUnnamed(tokens: Token[], offset: number): boolean {
-  for (let i = 0; i < tokens.length && (tokens[i]?.start ?? offset) < offset; i++) {
+  const end = tokenAt(tokens, offset);
+  for (let i = end - 1; i >= 0 && end - i <= UNNAMED_LOOKBACK; i--) {
     const t = tokens[i];
     if (!t || !['a', 'an', 'another'].includes(t.key) || !opensSentenceAfterDateline(tokens, i)) continue;
     if (tokens[i + 1]?.kind === 'word' && !tokens[i + 1]?.upper) return true;
   }
   return false;
 }
+const UNNAMED_LOOKBACK = 80;
 
 /** The gender a past-tense verb shows in Polish, Russian and Ukrainian ("powiedziała", "сказал", "заявили"). */
 function verbGender(key: string): 'm' | 'f' | 'plural' | null {
@@ -1678,7 +1683,9 @@ function orgReference(
   for (let b = block; b >= 0 && block - b <= 2; b--) {
     const bt = ctx.blocks[b]?.tokens ?? [];
     const list = orgs[b] ?? [];
-    for (let i = list.length - 1; i >= 0; i--) {
+    // The latest few before j: bounded work per pronoun, however many organisations a long paragraph names.
+    let looked = 0;
+    for (let i = list.length - 1; i >= 0 && looked++ < MAX_MENTIONS_BACK * 4; i--) {
       const o = list[i];
       if (!o || (b === block && o.from >= j)) continue;
       const at = bt[o.from - 1]?.key === 'the' ? o.from - 1 : o.from;
