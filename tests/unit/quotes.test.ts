@@ -5,6 +5,18 @@ import { paragraphs } from '../helpers/analyse.ts';
 const quotes = (text: string) => findQuotes(text, paragraphs(text)).map((q) => text.slice(q.start, q.end));
 
 describe('quote detection', () => {
+  it('reads a straight double mark after a number as inches, not as the end of a quote', () => {
+    expect(quotes('“The 10" ones carry more, but the wind eats them,” Lytvyn said.')).toEqual([
+      'The 10" ones carry more, but the wind eats them,',
+    ]);
+    expect(quotes('"The 10" ones carry more, but the wind eats them," Lytvyn said.')).toEqual([
+      'The 10" ones carry more, but the wind eats them,',
+    ]);
+    expect(quotes('They build drones with 7" and 10" frames.')).toEqual([]);
+    // A quote that ends on a number still ends there.
+    expect(quotes('He said the number was "exactly 10" in the end.')).toEqual(['exactly 10']);
+  });
+
   it.each([
     ['curly English', 'She said: “We stand together.” Then she left.', ['We stand together.']],
     ['straight double', 'He said "we stand together" on Monday.', ['we stand together']],

@@ -55,6 +55,12 @@ const ELISION = /^(em|n|til|cause|bout|tis|twas|round|s)\b/i;
 
 const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
 const isLetterOrDigit = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+/** Another straight double mark follows within a sentence or two. */
+const closesLater = (text: string, i: number, end: number) => {
+  for (let j = i + 1; j < end && j - i < 300; j++) if (text[j] === '"') return true;
+  return false;
+};
 /** Characters after which an opening mark is plausible. */
 const OPEN_CONTEXT = /[\s([{—–\-/:;,"“„«»‘‚'‹]/;
 /** Characters before which a closing mark is plausible. */
@@ -319,6 +325,12 @@ function scanBlock(text: string, b: Block, bi: number, out: RawQuote[]): void {
       case '"':
         // A doubled opening mark from a pasted excerpt ("“…”): the curly mark after it opens the quote alone.
         if (!topCloses('"') && (text[i + 1] === '“' || text[i + 1] === '„') && canOpenAt(text, i, b.start)) break;
+        // Inches after a number ("10" frames"): inside curly quotes, or inside straight ones that close later.
+        if (
+          isDigit(text[i - 1]) &&
+          (topCloses('”') || (topCloses('"') && isSpace(text[i + 1]) && /\p{Ll}/u.test(text[i + 2] ?? '') && closesLater(text, i, b.end)))
+        )
+          break;
         if (topCloses('"') && !isSpace(text[i - 1]) && canCloseAt(text, i, 1, b.end)) close(i);
         // Mixed styles: “…" closes with a straight mark.
         else if (
