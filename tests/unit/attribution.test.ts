@@ -433,6 +433,18 @@ describe('attribution in other languages', () => {
 });
 
 describe('subjects that are harder to read', () => {
+  it('reads a role through a possessive (“the alliance’s chief”) and a former office held by someone named', () => {
+    const a = analyseText(
+      [
+        'Mark Rutte and Jens Stoltenberg met in Oslo on Monday.',
+        '“Some allies are slow,” the alliance’s chief said, “but nobody is leaving.”',
+        '“Ten years went quickly,” the former NATO chief said.',
+      ].join('\n\n'),
+      '2025-03-03',
+    );
+    expect(speakers(a).map(([, s]) => s)).toEqual(['Mark Rutte', 'Mark Rutte', 'Jens Stoltenberg']);
+  });
+
   it('resolves “he” and “she” among people whose first names we do not know, and not past someone unnamed', () => {
     const a = analyseText(
       [

@@ -1715,6 +1715,16 @@ function roleEndingAt(
   const offset = tokens[j]?.start ?? 0;
   // "the former defense secretary": not whoever holds the office today.
   const former = slice.slice(0, last?.from ?? slice.length).some((t) => FORMER.has(t.key));
+  // …but someone in the article who held it before: "the former Norwegian prime minister said".
+  if (last && last.to === slice.length && former) {
+    let country: string | null = null;
+    for (let i = 0; i < last.from; i++) country = ctx.data.countryAt(slice, i, ctx.latinInflects)?.values[0] ?? country;
+    const offices = last.values.filter((id) => country === null || ctx.data.offices.get(id)?.country === country);
+    for (const e of recentEntities(people, block, tokens[j]?.start ?? 0)) {
+      if (e.id && ctx.data.allRoles(e.id).some((r) => offices.includes(r.officeId) && r.end !== null && r.end <= ctx.date))
+        return { speaker: personSpeaker(e), method: 'role', source: null };
+    }
+  }
   if (last && last.to === slice.length && !former) {
     // Country named in the phrase ("Russia’s defense minister") or right after it ("министр обороны России").
     let country: string | null = null;

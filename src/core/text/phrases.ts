@@ -97,9 +97,13 @@ export class PhraseIndex<T> {
         const end = atRoot ? this.rootChild(poss) : node.next.get(poss);
         if (end && end.values.length > 0) best = { from: i, to: j + 1, values: end.values, possessive: true };
       }
-      node = atRoot ? this.rootChild(tok.key) : node.next.get(tok.key);
+      // A phrase may also run on through a possessive: "the alliance’s chief" is "alliance chief", "the
+      // Kremlin’s spokesman" "Kremlin spokesman".
+      const next: Node<T> | undefined = atRoot ? this.rootChild(tok.key) : node.next.get(tok.key);
+      node = next ?? (poss !== tok.key ? (atRoot ? this.rootChild(poss) : node.next.get(poss)) : undefined);
       if (!node) break;
-      if (node.values.length > 0) best = { from: i, to: j + 1, values: node.values, possessive: false };
+      // (Ending on the possessive itself was recorded above.)
+      if (next && node.values.length > 0) best = { from: i, to: j + 1, values: node.values, possessive: false };
     }
     return best;
   }
