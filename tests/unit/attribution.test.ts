@@ -173,6 +173,19 @@ describe('attribution patterns (English)', () => {
     expect(h.quotes.map((q) => q.kind)).toEqual(['scare', 'speech']);
   });
 
+  it('treats names of operations, call signs and performances as names, in several languages', () => {
+    const a = analyseText(
+      [
+        'A soldier with the call sign “Orikh,” 31, said the line held.',
+        'Peskov said the ships took part in Operation “Baltic Sentry” last week.',
+        'В рамках операции «Балтийский часовой» НАТО усилило патрули, заявил Песков.',
+        'Trupa pokaże balet „Jezioro łabędzie” w Warszawie, powiedziała dyrektorka.',
+      ].join('\n\n'),
+      '2025-03-03',
+    );
+    expect(a.quotes.map((q) => q.kind)).toEqual(['scare', 'scare', 'scare', 'scare']);
+  });
+
   it('treats a title in apposition to a work noun as a title, even in a sentence with a verb of saying', () => {
     const a = analyseText('Kaja Kallas said in her memoir, “Harbour Days Example,” that the talks were hard.');
     expect(a.quotes.map((q) => q.kind)).toEqual(['scare']);

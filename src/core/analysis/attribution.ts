@@ -165,6 +165,32 @@ const TERM_LEADS = new Set(
     'так-званого',
     'званий',
     'звана',
+    // Names of operations, campaigns and people's call signs: "Operation “Eastern Sentry”", "the call sign “Orikh”".
+    'nicknamed',
+    'codenamed',
+    'code-named',
+    'nickname',
+    'codename',
+    'moniker',
+    'sign',
+    'operation',
+    'opération',
+    'operación',
+    'operacja',
+    'operację',
+    'operacji',
+    'akcja',
+    'akcję',
+    'akcji',
+    'операция',
+    'операции',
+    'операцию',
+    'операцией',
+    'операція',
+    'операції',
+    'операцію',
+    'позывной',
+    'позивний',
   ].map(fold),
 );
 
@@ -434,7 +460,7 @@ function pick(after: Found | null, before: Found | null): Found | null {
 
 /** Nouns that name a work: a title in quotes after them is not speech ("the book “…”", "the show “…”"). */
 const WORK_NOUNS = new Set(
-  'book books film films movie movies show shows series program programme podcast song songs album column documentary novel memoir autobiography biography essay play musical episode sitcom broadcast titled entitled buch film sendung livre émission libro película książka film книга фильм книга фільм'
+  'book books film films movie movies show shows series program programme podcast song songs album column documentary novel memoir autobiography biography essay play musical episode sitcom broadcast titled entitled ballet opera exhibition festival buch film sendung ballett oper livre émission ballet opéra libro película ballet ópera książka film balet opera книга фильм балет опера выставка книга фільм балет опера виставка'
     .split(' ')
     .map(fold),
 );
