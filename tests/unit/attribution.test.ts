@@ -317,6 +317,19 @@ describe('attribution in other languages', () => {
     ]);
   });
 
+  it('reads Ukrainian second verbs after “і”, “висловив сподівання, що”, feminine titles and institutions by acronym', () => {
+    const a = analyseText(
+      [
+        'Речниця МЗС Росії Марія Захарова назвала план «крадіжкою» і пообіцяла «болючу відповідь».',
+        'Міністр закордонних справ Андрій Сибіга висловив сподівання, що «Європа продемонструє рішучість».',
+        'Президентка Ради Оксана Приклад закликала до терпіння. «Мир не встановити за день», — наголосила вона.',
+        '«Просимо туристів не виходити на маршрути», — наголосили в ДСНС.',
+      ].join('\n\n'),
+      '2025-03-03',
+    );
+    expect(speakers(a).map(([, s]) => s)).toEqual(['Maria Zakharova', 'Maria Zakharova', 'Andrii Sybiha', 'Оксана Приклад', 'ДСНС']);
+  });
+
   it('reads Polish present-tense verbs and “jej zdaniem”', () => {
     const a = analyseText(
       [

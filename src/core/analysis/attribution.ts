@@ -940,7 +940,19 @@ function sharesMainSubject(tokens: Token[], k: number, limit: number): boolean {
   while (j > 0 && isQuoteMark(tokens[j]?.text)) j--;
   const before = tokens[j];
   // "X criticised the plan and said", "X went on to say".
+  // (And in the other languages: "назвала план «…» і пообіцяла «…»", "a dénoncé … et promis".)
   if (before?.key === 'and' || before?.key === 'but' || (before?.key === 'to' && !tokens[k]?.key.endsWith('ing'))) return j > 0;
+  if (
+    before &&
+    !CUE_VERBS.get(tokens[k]?.key ?? '')?.english &&
+    (AND_WORDS.has(before.key) ||
+      before.key === 'aber' ||
+      before.key === 'mais' ||
+      before.key === 'pero' ||
+      before.key === 'но' ||
+      before.key === 'але')
+  )
+    return j > 0;
   const key = tokens[k]?.key ?? '';
   if (!key.endsWith('ing') && !PARTICIPLE_CUES.has(key)) return false;
   return before?.text === ',';
@@ -1511,6 +1523,12 @@ function speakerAfter(
     const at = STATEMENT_WORDS.has(tokens[k + 1]?.key ?? '') ? k + 2 : k + 1;
     const o = orgStartingWithin(people, block, at, at);
     if (o) return { speaker: { key: `org:${o.id}`, id: o.id, name: o.name, type: 'organisation' }, method: 'organisation', source: null };
+    // An institution the dataset does not know, by its acronym: "— наголосили в ДСНС".
+    const acronym = tokens[at];
+    if (acronym?.kind === 'word' && /^\p{Lu}{2,6}$/u.test(acronym.text) && isSentenceEnd(tokens, at + 1)) {
+      const name = acronym.text;
+      return { speaker: { key: `text:${name}`, id: null, name, type: 'organisation' }, method: 'organisation', source: null };
+    }
   }
   // "stated that X’s …", "said in X": a clause or phrase follows the verb, not its subject.
   if (PHRASE_END.has(t.key) || t.key === 'that') return null;

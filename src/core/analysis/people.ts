@@ -452,6 +452,13 @@ export function findPeople(ctx: Context): People {
       }
       const run = nameRun(tokens, i);
       const runWords = tokens.slice(i, run).filter(isWord).length;
+      // "Президентка Ради Оксана Example": a word before a known first name in a Cyrillic run is the title's
+      // complement in the genitive, not part of the name.
+      const nextKey = tokens[i + 1]?.key ?? '';
+      if (runWords >= 3 && CYRILLIC.test(t.text) && !GIVEN_NAMES.has(t.key) && (GIVEN_NAMES.has(nextKey) || givenNames.has(nextKey))) {
+        i++;
+        continue;
+      }
       // A dataset name that starts inside the run wins: "міністр оборони України Денис Example" is not a name from "України".
       let inner = false;
       for (let x = i + 1; x < run && !inner; x++) inner = nameAt(tokens, x) !== null;

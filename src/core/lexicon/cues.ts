@@ -355,6 +355,7 @@ const DE = [
   'bekräftigte',
   'unterstreicht',
   'mahnt',
+  'äußerte',
 ];
 const FR = [
   'declare',
@@ -425,6 +426,7 @@ const FR = [
   'dénonce',
   'regretté',
   'regrette',
+  'exprimé',
 ];
 const ES = [
   'dijo',
@@ -508,6 +510,7 @@ const ES = [
   'opina',
   'comentó',
   'insiste',
+  'expresó',
 ];
 const PL = [
   'powiedzial',
@@ -624,6 +627,8 @@ const PL = [
   'stwierdziła',
   'mówił',
   'mówiła',
+  'wyraził',
+  'wyraziła',
 ];
 const RU = [
   'сказал',
@@ -740,6 +745,8 @@ const RU = [
   'полагает',
   'высказался',
   'высказалась',
+  'выразил',
+  'выразила',
 ];
 const UK = [
   'сказав',
@@ -829,6 +836,8 @@ const UK = [
   'висловився',
   'висловилася',
   'визнає',
+  'висловив',
+  'висловила',
 ];
 
 /** Participles that attach a quote to the subject of the main clause: "…, ajoutant que …", "…, добавив, что …". */

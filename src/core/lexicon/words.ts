@@ -25,6 +25,9 @@ export const OFFICE_WORDS = set(`
   президент премьер премьер-министр министр глава пресс-секретарь посол генерал спикер председатель директор
   командующий секретарь помощник представитель
   прем'єр прем'єр-міністр міністр речник голова командувач секретар представник
+  президентка міністерка прем'єрка речниця канцлерка секретарка представниця посолка
+  prezydentka premierka ministra rzeczniczka ambasadorka kanclerz
+  председательница
 `);
 
 /** Modifiers that may sit inside a title ("Deputy Foreign Minister", "Marine Gen.", "Acting Defense Secretary"). */
