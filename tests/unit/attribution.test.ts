@@ -344,6 +344,18 @@ describe('attribution in other languages', () => {
     ]);
   });
 
+  it('gives a dropped subject to the last speaker of the paragraph before anyone it merely names', () => {
+    const a = analyseText(
+      [
+        'Tomasz Przykład, historiador polaco, habló en Ginebra el martes.',
+        'Según el historiador, la guerra «no terminará pronto», y Vladimir Putin tiene «un poder sin límites».',
+        '«Es una gran tragedia», comentó refiriéndose a Rusia.',
+      ].join('\n\n'),
+      '2022-05-03',
+    );
+    expect(speakers(a).map(([, s]) => s)).toEqual(['Tomasz Przykład', 'Tomasz Przykład', 'Tomasz Przykład']);
+  });
+
   it('reads Spanish titles, dropped subjects and incises without a subject', () => {
     const a = analyseText(
       [

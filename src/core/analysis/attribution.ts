@@ -241,6 +241,8 @@ interface Lookup {
   surnames: Map<string, Entity[]> | null;
   /** Per block, the people already given a quote there: each is its sentence's subject for a later pronoun. */
   speakers: Set<string>[];
+  /** People by key, built on first use. */
+  byKey?: Map<string, Entity>;
 }
 const LOOKUPS = new WeakMap<People, Lookup>();
 
@@ -743,6 +745,8 @@ function findAfter(
         (next.kind === 'punct' && isSentenceEnd(tokens, k + 1)) ||
         PHRASE_END.has(next.key) ||
         next.text === '—' ||
+        // a gerund: "dijo refiriéndose a …"
+        /[^\s]{3}ndo(se)?$/.test(next.key) ||
         (next.text === ',' && AND_WORDS.has(tokens[k + 2]?.key ?? ''));
       if (!info.english && noSubject) {
         const gender = verbGender(t.key);
@@ -1661,6 +1665,10 @@ function resolvePronoun(ctx: Context, people: People, block: number, offset: num
       if (known) fallback ??= m;
       else unknownFallback ??= m;
     }
+    // Before anyone merely named: the last speaker given a quote in this paragraph, though the paragraph only
+    // described them ("Según el periodista, … «…». … Putin … «…», comentó" is the journalist's).
+    const lastSpeaker = lastSpeakerOf(people, speakers, gender);
+    if (lastSpeaker) return personSpeaker(lastSpeaker);
     const best = fallback ?? unknownFallback;
     if (best) return personSpeaker(best.entity);
     // No one named in the pronoun's paragraph, which introduced someone unnamed ("A drone operator told
@@ -1668,6 +1676,19 @@ function resolvePronoun(ctx: Context, people: People, block: number, offset: num
     if (b === block && introducesUnnamed(tokens, offset)) return null;
   }
   return null;
+}
+
+/** The latest of a paragraph's speakers whose gender fits. */
+function lastSpeakerOf(people: People, speakers: Set<string> | undefined, gender: 'm' | 'f' | null): Entity | null {
+  if (!speakers || speakers.size === 0) return null;
+  const l = lookupOf(people);
+  if (!l.byKey) l.byKey = new Map(people.entities.map((e) => [e.key, e]));
+  let last: Entity | null = null;
+  for (const key of speakers) {
+    const e = l.byKey.get(key);
+    if (e && (gender === null || e.gender === null || e.gender === gender)) last = e;
+  }
+  return last;
 }
 
 /**
