@@ -356,6 +356,18 @@ describe('attribution in other languages', () => {
     expect(speakers(a).map(([, s]) => s)).toEqual(['Tomasz Przykład', 'Tomasz Przykład', 'Tomasz Przykład']);
   });
 
+  it('reads French sources: “selon”, a pronoun past a name inside the quote, someone unnamed, a name after a role', () => {
+    const a = analyseText(
+      [
+        'Selon Olivier Exemple, chercheur à la Fondation, ce remaniement « n’a rien d’une purge ». « Poutine se prépare à une guerre longue », analyse-t-il.',
+        '« Personne ne croit aux 5 % », confiait en marge un diplomate.',
+        'En France, l’opposition s’est divisée. « La dissuasion ne se partage pas », a martelé le président du Rassemblement national, Jordan Exemple.',
+      ].join('\n\n'),
+      '2025-03-03',
+    );
+    expect(speakers(a).map(([, s]) => s)).toEqual(['Olivier Exemple', 'Olivier Exemple', null, 'Jordan Exemple']);
+  });
+
   it('reads Spanish titles, dropped subjects and incises without a subject', () => {
     const a = analyseText(
       [

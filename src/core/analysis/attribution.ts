@@ -483,6 +483,9 @@ const TITLED = new Set(
     'назвою',
   ].map(fold),
 );
+/** Indefinite articles of the languages that put the subject after the verb. */
+const INDEFINITE = new Set(['un', 'une', 'uno', 'una', 'ein', 'eine', 'einer']);
+
 /** Words that may follow a headline's quoted object: "warns ‘…’ at plant", "says ‘…’ as talks stall". */
 const HEADLINE_LINKS = new Set('at as in on over after amid for to with while despite before from'.split(' '));
 
@@ -731,8 +734,10 @@ function findAfter(
       if (!info.english && PHRASE_END.has(tokens[k + 1]?.key ?? '')) {
         for (let j = k + 2; j <= k + 4; j++) {
           const late = speakerAfter(ctx, people, orgs, q.block, tokens, j, true);
-          // Right after the first word, a name the dataset does not know is that word's object ("escribió en Twitter").
-          if (late?.speaker && (j > k + 2 || late.speaker.id !== null)) return { ...late, cue: t.text, distance: k - from };
+          // Right after the first word, a name the dataset does not know is that word's object ("escribió en
+          // Twitter"); someone unnamed counts too ("confiait en marge un diplomate").
+          const named = late?.speaker ? j > k + 2 || late.speaker.id !== null : late?.source != null;
+          if (late && named) return { ...late, cue: t.text, distance: k - from };
         }
       }
       // No subject at all ("«…», aseguró.", "„…” – powiedziała."): languages that drop the pronoun
@@ -1539,6 +1544,8 @@ function speakerAfter(
   const g = pronounGender(t.key);
   if (g !== undefined && g !== 'plural')
     return { speaker: resolvePronoun(ctx, people, block, t.start, g), method: 'pronoun', source: null };
+  // "confiait un diplomate", "dijo una fuente", "sagte ein Diplomat": someone unnamed.
+  if (INDEFINITE.has(t.key) && tokens[k + 1]?.kind === 'word') return { speaker: null, method: 'cue', source: t.text };
   // "hieß es aus dem Umfeld des Ministers": impersonal, no one's name follows.
   if (t.key === 'es' && tokens[k - 1] !== undefined && CUE_VERBS.has(tokens[k - 1]?.key ?? ''))
     return { speaker: null, method: 'cue', source: null };
@@ -1561,6 +1568,10 @@ function speakerAfter(
   const o = orgStartingWithin(people, block, k, k + 1);
   if (o && o.to >= end)
     return { speaker: { key: `org:${o.id}`, id: o.id, name: o.name, type: 'organisation' }, method: 'organisation', source: null };
+  // "said another user, Jan Example", "a martelé le président du parti, Jordan Example": a name in apposition
+  // to a description or a role — the name says who it is better than the role can.
+  const apposed = apposedName(ctx, people, block, tokens, end);
+  if (apposed) return apposed;
   // Role phrase after the verb: "said the defense secretary".
   for (let j = end - 1; j >= k; j--) {
     const r = roleEndingAt(ctx, people, block, tokens, j, k);
@@ -1568,7 +1579,12 @@ function speakerAfter(
   }
   const intro = introduceName(ctx, people, block, tokens, end - 1, k);
   if (intro) return intro;
-  // "said another user, Jan Example", "said her deputy, actress Jana Example": a name in apposition to a description.
+  if (UNNAMED_SOURCES.has(t.key) || UNNAMED_SOURCES.has(tokens[k + 1]?.key ?? '')) return { speaker: null, method: 'cue', source: t.text };
+  return null;
+}
+
+/** ", Jan Example" after the phrase that ends before token `end`: the person named in apposition. */
+function apposedName(ctx: Context, people: People, block: number, tokens: Token[], end: number): Omit<Found, 'cue' | 'distance'> | null {
   if (tokens[end]?.text === ',') {
     let e2 = end + 1;
     while (e2 < tokens.length && e2 - end <= 6 && tokens[e2]?.kind !== 'punct') e2++;
@@ -1580,7 +1596,6 @@ function speakerAfter(
     const bare = bareNameSegment(ctx, people, block, tokens, f, e2 - 1);
     if (bare) return bare;
   }
-  if (UNNAMED_SOURCES.has(t.key) || UNNAMED_SOURCES.has(tokens[k + 1]?.key ?? '')) return { speaker: null, method: 'cue', source: t.text };
   return null;
 }
 
@@ -1655,6 +1670,8 @@ function resolvePronoun(ctx: Context, people: People, block: number, offset: num
       if (!m || m.start >= offset) continue;
       seen++;
       if (gender !== null && m.entity.gender !== null && m.entity.gender !== gender) continue;
+      // Someone named inside a quotation is what the speaker talked about, not who a later pronoun means.
+      if (inQuote(tokens, m.from)) continue;
       const known = gender === null || m.entity.gender !== null;
       // Subject: first mention of its sentence, or the speaker of a quote there ("“…,” X said of the decree
       // Y signed. “…,” he added": X, not Y, who was named last).

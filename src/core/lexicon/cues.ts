@@ -427,6 +427,18 @@ const FR = [
   'regretté',
   'regrette',
   'exprimé',
+  'confiait',
+  'expliquait',
+  'déclarait',
+  'affirmait',
+  'disait',
+  'ajoutait',
+  'estimait',
+  'soulignait',
+  'assurait',
+  'racontait',
+  'confié',
+  'raconté',
 ];
 const ES = [
   'dijo',

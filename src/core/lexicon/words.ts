@@ -133,6 +133,7 @@ export const NOT_NAME_START = set(`
   как когда однако также это этот эта где если после затем теперь сейчас
   як коли проте також це цей ця де якщо після тепер зараз але та що
   jak gdy kiedy jednak także również to ten ta gdzie jeśli po teraz potem więc
+  en dans avec pour sur chez par selon con para desde sobre según mit für nach bei seit laut
   breaking exclusive update analysis opinion editorial watch read photo video live
   l' d' qu' j' s' n' c' m' t'
 `);
