@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/core/analysis/analyze.ts';
+import { textToBlocks } from '../../src/core/analysis/plaintext.ts';
 import { bundledDataset } from '../../src/core/dataset/bundled.ts';
 import { paragraphs, TODAY } from '../helpers/analyse.ts';
 
@@ -118,6 +119,19 @@ describe('topic verdicts', () => {
     ).toBe('unrelated');
   });
 
+  it('takes plain text with a headline over paragraphs for one article, and a short relevant one for relevant', () => {
+    const text = [
+      'НАТО посилює патрулі на Балтиці',
+      'Альянс направить додаткові кораблі до Балтійського моря після пошкодження кабелю між Фінляндією та Естонією.',
+      'Генсек НАТО Марк Рютте заявив, що Росія випробовує єдність союзників і що альянс відповість рішуче.',
+      'У Кремлі звинувачення відкинули. Речник Дмитро Пєсков назвав їх безпідставними й провокаційними.',
+    ].join('\n\n');
+    const run = (t: string) => analyze({ text: t, blocks: textToBlocks(t), meta: {}, date: '2025-01-28', today: TODAY }, bundledDataset());
+    expect([run(text).isArticle, run(text).verdict]).toEqual([true, 'relevant']);
+    // The same paragraphs with no headline are not known to be one article.
+    expect(run(text.split('\n\n').slice(1).join('\n\n')).isArticle).toBe(false);
+  });
+
   it('counts a single dateline as a sign of an article, where the page gives no other', () => {
     const title = 'NATO ministers meet in Brussels';
     const dateline = 'BRUSSELS, 12.03.2024';
@@ -131,7 +145,14 @@ describe('topic verdicts', () => {
     const blocks = paragraphs(text).map((b, i) => ({ ...b, kind: kinds[i] ?? 'paragraph' }));
     const run = (bs: typeof blocks) =>
       analyze(
-        { text, blocks: bs, meta: { dates: [{ value: '2024-03-12', source: 'dateline' }] }, date: '2024-03-12', today: TODAY },
+        // (A page, as the page layer reads it: it always gives the page's text length.)
+        {
+          text,
+          blocks: bs,
+          meta: { dates: [{ value: '2024-03-12', source: 'dateline' }], pageTextLength: text.length },
+          date: '2024-03-12',
+          today: TODAY,
+        },
         bundledDataset(),
       );
     expect(run(blocks).isArticle).toBe(true);

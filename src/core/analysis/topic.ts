@@ -216,6 +216,12 @@ export function articleVerdict(blocks: readonly Block[], meta: PageMeta): { isAr
     score += 1;
     reasons.push('has a publication date');
   }
+  // Plain text (no page around it): a headline over paragraphs of prose is the text of one article.
+  const plainText = meta.pageTextLength === undefined && meta.ogType === undefined && meta.hasArticleElement === undefined;
+  if (plainText && blocks[0]?.kind === 'title' && paragraphs.length >= 3) {
+    score += 2;
+    reasons.push('a headline over paragraphs of plain text');
+  }
   // One byline or dateline, as a single article carries (a front page carries many).
   const signed = blocks.filter((b) => b.kind === 'byline' || b.kind === 'dateline').length;
   if (signed >= 1 && signed <= 2 && paragraphs.length >= 3) {

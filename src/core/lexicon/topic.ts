@@ -38,6 +38,8 @@ export const SECURITY_STEMS = list(`
   wojsk wojn bron rakiet obron bezpieczen sankcj atak zolnierz armi inwazj wywiad sabotaz dywersj
   воен войск войн оружи ракет оборон безопасност санкци атак солдат арми вторжени разведк ядерн
   війн військ зброя зброї ракет оборон безпек санкці атак солдат армі вторгнен розвідк ядерн
+  patrol frigate patrouill kriegsschiff fregatte marine navire fregate patrull buque fragata alianza
+  okret marynark fregat sojusz патрул корабл флот фрегат альянс диверси саботаж
 `);
 
 /** Stems that show the Russia in a story is sport, space, business or culture — not security. */
