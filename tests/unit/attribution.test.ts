@@ -539,6 +539,18 @@ describe('subjects that are harder to read', () => {
     ]);
   });
 
+  it('finds “Russia’s defence ministry” and gives “the statement said” to the organisation that issued it, in its paragraph only', () => {
+    const a = analyseText(
+      [
+        'Russia’s defence ministry said its drones had hit “military-industrial facilities” overnight.',
+        'The Kremlin issued a statement on Monday. “We regret the decision,” the statement said.',
+        'A presidential press service we do not know said talks were planned. “The meeting will take place,” the statement said.',
+      ].join('\n\n'),
+      '2025-03-03',
+    );
+    expect(a.quotes.map((q) => q.speaker?.id ?? null)).toEqual(['ru-mod', 'ru-presidential-administration', null]);
+  });
+
   it('does not take a place after “in” for the speaker it follows', () => {
     const a = analyseText(
       'A police officer in Narva County, who was not allowed to speak publicly, said: “They pay a few hundred euros for a photo of a bridge.”',

@@ -1747,7 +1747,9 @@ function opensSentenceAfterDateline(tokens: Token[], i: number): boolean {
 }
 
 /** Nouns that refer back to an organisation named before: "the ministry said", "the company said". */
-const ORG_NOUNS = new Set('ministry company firm agency alliance bloc government organisation organization operator department'.split(' '));
+const ORG_NOUNS = new Set(
+  'ministry company firm agency alliance bloc government organisation organization operator department statement communique'.split(' '),
+);
 
 /**
  * "it" or "the ministry" at token j as a speaker (“…,” it said in a statement): the organisation that was the
@@ -1762,7 +1764,10 @@ function orgReference(
 ): Omit<Found, 'cue' | 'distance'> | null {
   const t = tokens[j];
   if (!t || !(t.key === 'it' || (ORG_NOUNS.has(t.key) && tokens[j - 1]?.key === 'the'))) return null;
-  for (let b = block; b >= 0 && block - b <= 2; b--) {
+  // This paragraph, and the one before only when this one opens with the quote (its own first sentence may
+  // have named an organisation we do not know: "The presidential press service said …").
+  const opensWithQuote = isQuoteMark(tokens[0]?.text);
+  for (let b = block; b >= 0 && block - b <= (opensWithQuote ? 1 : 0); b--) {
     const bt = ctx.blocks[b]?.tokens ?? [];
     const list = orgs[b] ?? [];
     // The latest few before j: bounded work per pronoun, however many organisations a long paragraph names.

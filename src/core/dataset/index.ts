@@ -205,6 +205,23 @@ function givenNamesOf(d: Dataset): [string, 'm' | 'f'][] {
   return [...m];
 }
 
+/**
+ * An organisation's names, plus each one that opens with its country's adjective also with the country's
+ * name: "Russian Defence Ministry" gives "Russia Defence Ministry", which the matcher reads through a
+ * possessive ("Russia’s defence ministry").
+ */
+function withCountryName(d: Dataset, o: Dataset['organisations'][number]): string[] {
+  const names = [o.name, ...o.aliases];
+  const country = o.country ? d.countries.find((c) => c.code === o.country) : undefined;
+  if (!country) return names;
+  const out = [...names];
+  for (const n of names) {
+    const adjective = country.adjectives.find((a) => n.startsWith(`${a} `));
+    if (adjective) out.push(`${country.name}${n.slice(adjective.length)}`);
+  }
+  return out;
+}
+
 export function compileIndex(d: Dataset): CompiledIndex {
   const entries = (pairs: Iterable<[string, string]>): [string[], string][] => {
     const out: [string[], string][] = [];
@@ -217,7 +234,7 @@ export function compileIndex(d: Dataset): CompiledIndex {
   return {
     givenNames: givenNamesOf(d),
     countryNames: entries(d.countries.flatMap((c) => [c.name, ...c.aliases, ...c.adjectives].map((n): [string, string] => [n, c.code]))),
-    orgNames: entries(d.organisations.flatMap((o) => [o.name, ...o.aliases].map((n): [string, string] => [n, o.id]))),
+    orgNames: entries(d.organisations.flatMap((o) => withCountryName(d, o).map((n): [string, string] => [n, o.id]))),
     roleNouns: entries(
       d.offices.flatMap((o) => [...o.roleNouns, o.title.toLowerCase()].flatMap(spellings).map((n): [string, string] => [n, o.id])),
     ),
