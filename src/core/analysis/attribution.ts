@@ -752,7 +752,7 @@ function findAfter(
         next.text === '—' ||
         // a gerund: "dijo refiriéndose a …"
         /[^\s]{3}ndo(se)?$/.test(next.key) ||
-        (next.text === ',' && AND_WORDS.has(tokens[k + 2]?.key ?? ''));
+        (next.text === ',' && CLAUSE_CONJUNCTIONS.has(tokens[k + 2]?.key ?? ''));
       if (!info.english && noSubject) {
         const gender = verbGender(t.key);
         if (gender !== 'plural') {
@@ -766,9 +766,6 @@ function findAfter(
   }
   return null;
 }
-
-/** "and" in the languages whose verbs of saying may stand without a subject. */
-const AND_WORDS = new Set(['y', 'e', 'et', 'und', 'i', 'oraz', 'и', 'і', 'та', 'а']);
 
 /**
  * Tokens [start, k) after a closing mark go on with the quoted sentence and end in a comma before the
@@ -951,17 +948,7 @@ function sharesMainSubject(tokens: Token[], k: number, limit: number): boolean {
   // "X criticised the plan and said", "X went on to say".
   // (And in the other languages: "назвала план «…» і пообіцяла «…»", "a dénoncé … et promis".)
   if (before?.key === 'and' || before?.key === 'but' || (before?.key === 'to' && !tokens[k]?.key.endsWith('ing'))) return j > 0;
-  if (
-    before &&
-    !CUE_VERBS.get(tokens[k]?.key ?? '')?.english &&
-    (AND_WORDS.has(before.key) ||
-      before.key === 'aber' ||
-      before.key === 'mais' ||
-      before.key === 'pero' ||
-      before.key === 'но' ||
-      before.key === 'але')
-  )
-    return j > 0;
+  if (before && !CUE_VERBS.get(tokens[k]?.key ?? '')?.english && CLAUSE_CONJUNCTIONS.has(before.key)) return j > 0;
   const key = tokens[k]?.key ?? '';
   if (!key.endsWith('ing') && !PARTICIPLE_CUES.has(key)) return false;
   return before?.text === ',';
@@ -1015,9 +1002,10 @@ function absoluteWith(tokens: Token[], p: number, to: number): boolean {
 
 /** Conjunctions and sentence adverbs that may open a main clause before its subject. */
 const CLAUSE_CONJUNCTIONS = new Set(
-  ['but', 'and', 'yet', 'so', 'still', 'then', 'now', 'however', 'also', 'aber', 'und', 'mais', 'et', 'pero', 'ale', 'но', 'а', 'але'].map(
-    fold,
-  ),
+  [
+    ...['but', 'and', 'yet', 'so', 'still', 'then', 'now', 'however', 'also'],
+    ...['aber', 'und', 'mais', 'et', 'pero', 'y', 'e', 'ale', 'i', 'oraz', 'но', 'а', 'и', 'але', 'і', 'та'],
+  ].map(fold),
 );
 
 /** A subject that opens at token p: a (titled) name, he/she, an organisation or a role phrase ("the defense secretary"). */
