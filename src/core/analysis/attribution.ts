@@ -516,10 +516,12 @@ function classify(ctx: Context, people: People, r: RawQuote, q: Quote): QuoteKin
   // (A speaker found through a verb of saying makes it a sentence, not a headline: „…“, so Kallas.)
   // So does a verb of saying with no one we can name ("UN nuclear chief warns ‘…’"), and a name right before the
   // quote or the same words in the body ('headline').
-  // (Not words that modify a noun after them: "Minister Slams ‘Reckless’ Plan".)
+  // (Not words that modify a noun after them, "Minister Slams ‘Reckless’ Plan", nor, with no one named, a word or
+  // two: "State calls emails ‘top secret’".)
   const next = tokens[isQuoteMark(tokens[after]?.text) ? after + 1 : after];
   const object = next === undefined || next.kind === 'punct' || HEADLINE_LINKS.has(next.key);
-  const viaVerb = (q.cue !== null && q.cue !== ':' && q.cue !== '' && (q.speaker !== null || object)) || q.method === 'headline';
+  const viaVerb =
+    (q.cue !== null && q.cue !== ':' && q.cue !== '' && (q.speaker !== null || (object && words.length >= 3))) || q.method === 'headline';
   if (headline === 'title' && !viaVerb && !(q.speaker && tokens[k]?.text === ':' && onlyPunctuationFrom(tokens, after))) return 'scare';
   if (headline === 'short' && !q.speaker && !q.cue) return 'scare';
   // A full stop inside the closing mark after a title-cased name is the outer sentence's when the
