@@ -74,6 +74,19 @@ describe('topic verdicts', () => {
     ).toBe('relevant');
   });
 
+  it('counts NATO and Russia inside compounds (NATO-Ostflanke, Russland-Sanktionen)', () => {
+    expect(
+      verdict(
+        'Kanzler besucht Brigade an der NATO-Ostflanke',
+        [
+          'Der Kanzler hat die deutsche Brigade in Litauen besucht und ein Bekenntnis zur NATO-Ostflanke abgelegt.',
+          'Die Soldaten sollen die Abschreckung gegenüber Russland stärken. Die Russland-Sanktionen bleiben nach seinen Worten in Kraft.',
+          'Der NATO-Gipfel im Sommer soll über weitere Truppen und Waffen für die Verteidigung des Bündnisgebiets beraten.',
+        ].join('\n\n'),
+      ),
+    ).toBe('relevant');
+  });
+
   it('a Russian figure-skating story is not security news', () => {
     expect(
       verdict(

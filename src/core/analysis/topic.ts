@@ -51,6 +51,17 @@ const isOtherDomain = stemMatcher(OTHER_DOMAIN_STEMS);
 /** Russian/NATO/Ukrainian institutions whose presence marks security news. */
 const SECURITY_ORG_KINDS = new Set(['alliance', 'ministry', 'armed-forces', 'intelligence', 'security-council', 'head-of-state-office']);
 
+/**
+ * The word a token counts as: without a possessive, and for a compound the part that names NATO, Russia or
+ * Ukraine ("NATO-Ostflanke", "Russland-Sanktionen", "Ukraine-Krieg", "anti-NATO").
+ */
+function topicKey(key: string): string {
+  const k = key.endsWith("'s") ? key.slice(0, -2) : key;
+  if (!k.includes('-') || NATO_WORDS.has(k) || RUSSIA_WORDS.has(k) || UKRAINE_WAR_WORDS.has(k)) return k;
+  for (const part of k.split('-')) if (NATO_WORDS.has(part) || RUSSIA_WORDS.has(part) || UKRAINE_WAR_WORDS.has(part)) return part;
+  return k;
+}
+
 export function topicVerdict(input: TopicInput): { verdict: Verdict; score: number; reasons: string[] } {
   const { ctx } = input;
   const counts = { nato: 0, russia: 0, ukraine: 0, security: 0, other: 0, words: 0 };
@@ -61,7 +72,7 @@ export function topicVerdict(input: TopicInput): { verdict: Verdict; score: numb
     if (bt.block.kind === 'credit' || bt.block.kind === 'byline') continue;
     for (const t of bt.tokens) {
       if (t.kind === 'punct') continue;
-      const k = t.key.endsWith("'s") ? t.key.slice(0, -2) : t.key;
+      const k = topicKey(t.key);
       if (!isHead) counts.words++;
       const target = isHead ? head : counts;
       if (NATO_WORDS.has(k)) target.nato++;
@@ -74,7 +85,7 @@ export function topicVerdict(input: TopicInput): { verdict: Verdict; score: numb
   if (input.title && !ctx.blocks.some((b) => b.block.kind === 'title')) {
     for (const t of tokenize(input.title)) {
       if (t.kind === 'punct') continue;
-      const k = t.key.endsWith("'s") ? t.key.slice(0, -2) : t.key;
+      const k = topicKey(t.key);
       if (NATO_WORDS.has(k)) head.nato++;
       else if (RUSSIA_WORDS.has(k)) head.russia++;
       else if (UKRAINE_WAR_WORDS.has(k)) head.ukraine++;
