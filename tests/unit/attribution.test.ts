@@ -489,10 +489,13 @@ describe('subjects that are harder to read', () => {
         'Mark Rutte and Jens Stoltenberg met in Oslo on Monday.',
         '“Some allies are slow,” the alliance’s chief said, “but nobody is leaving.”',
         '“Ten years went quickly,” the former NATO chief said.',
+        '“We spend more,” the alliance’s new chief said.',
+        // Another office altogether: not NATO's Secretary General because his title has "Secretary" in it.
+        '“We stay,” the defence secretary said.',
       ].join('\n\n'),
       '2025-03-03',
     );
-    expect(speakers(a).map(([, s]) => s)).toEqual(['Mark Rutte', 'Mark Rutte', 'Jens Stoltenberg']);
+    expect(speakers(a).map(([, s]) => s)).toEqual(['Mark Rutte', 'Mark Rutte', 'Jens Stoltenberg', 'Mark Rutte', null]);
   });
 
   it('resolves “he” and “she” among people whose first names we do not know, and not past someone unnamed', () => {

@@ -1736,6 +1736,29 @@ function opensSentenceAfterDateline(tokens: Token[], i: number): boolean {
   return true;
 }
 
+/** Words inside a role phrase that say when someone holds it: "the new defence minister", "the current chief". */
+const ROLE_TIME_WORDS = new Set([
+  'new',
+  'current',
+  'incoming',
+  'outgoing',
+  'sitting',
+  'newly',
+  'appointed',
+  'neue',
+  'neuen',
+  'nouveau',
+  'nouvelle',
+  'nuevo',
+  'nueva',
+  'nowy',
+  'nowa',
+  'новый',
+  'новая',
+  'новий',
+  'нова',
+]);
+
 /** Nouns that refer back to an organisation named before: "the ministry said", "the company said". */
 const ORG_NOUNS = new Set(
   'ministry company firm agency alliance bloc government organisation organization operator department statement communique'.split(' '),
@@ -1786,7 +1809,8 @@ function roleEndingAt(
   // "the president’s policy": a possessive modifies the phrase's head, it is not the head.
   if (isPossessive(tokens[j])) return null;
   const from = Math.max(limit, j - 6);
-  const slice = tokens.slice(from, j + 1);
+  // Words that say when, not what, are left out: "the alliance’s new chief" is "the alliance’s chief".
+  const slice = tokens.slice(from, j + 1).filter((t, n, all) => n === all.length - 1 || !ROLE_TIME_WORDS.has(t.key));
   const matches = ctx.data.roleNouns.findAll(slice);
   const last = matches[matches.length - 1];
   const offset = tokens[j]?.start ?? 0;
@@ -1842,7 +1866,10 @@ function roleEndingAt(
   const described = head !== undefined && head.kind === 'word' && DESCRIPTION_NOUNS.has(headKey);
   // Polish, Russian and Ukrainian have no articles: "— добавил министр", "— dodał analityk".
   const bareTitle = head !== undefined && !head.upper && (ARTICLELESS_TITLES.has(headKey) || described) && j === limit;
-  if (head && ((det && DEFINITE.has(det.key)) || bareTitle) && head.kind === 'word' && (!head.upper || described)) {
+  // (Not after a role of several words that named other offices: "the defence secretary" is not NATO's
+  // Secretary General.)
+  const specific = last !== undefined && last.to === slice.length && last.to - last.from >= 2;
+  if (head && !specific && ((det && DEFINITE.has(det.key)) || bareTitle) && head.kind === 'word' && (!head.upper || described)) {
     const noun = TITLE_EQUIVALENTS.get(headKey) ?? headKey;
     for (const e of recentEntities(people, block, offset)) {
       // This very phrase read as the entity's apposition ("with Jan Example, the minister said") is no evidence.
