@@ -1014,7 +1014,7 @@ const CLAUSE_CONJUNCTIONS = new Set(
 function subjectAt(
   ctx: Context,
   people: People,
-  _orgs: OrgMentionAt[][],
+  orgs: OrgMentionAt[][],
   block: number,
   tokens: Token[],
   p: number,
@@ -1024,7 +1024,7 @@ function subjectAt(
   if (!t) return null;
   const g = pronounGender(t.key);
   if (g === 'm' || g === 'f') return { speaker: resolvePronoun(ctx, people, block, t.start, g), method: 'pronoun', source: null };
-  const referent = orgReference(ctx, _orgs, block, tokens, t.key === 'the' ? p + 1 : p);
+  const referent = orgReference(ctx, orgs, block, tokens, t.key === 'the' ? p + 1 : p);
   if (referent) return referent;
   const described = germanDescription(ctx, people, block, tokens, p, tokens[to]);
   if (described) return described;
@@ -1500,7 +1500,7 @@ const STATEMENT_WORDS = new Set(
 function speakerAfter(
   ctx: Context,
   people: People,
-  _orgs: OrgMentionAt[][],
+  orgs: OrgMentionAt[][],
   block: number,
   tokens: Token[],
   k: number,
@@ -1515,7 +1515,7 @@ function speakerAfter(
     STATEMENT_WORDS.has(tokens[k + 1]?.key ?? '') &&
     ['from', 'by', 'of'].includes(tokens[k + 2]?.key ?? '')
   ) {
-    return speakerAfter(ctx, people, _orgs, block, tokens, k + 3, closed);
+    return speakerAfter(ctx, people, orgs, block, tokens, k + 3, closed);
   }
   // "заявили в Кремле", "— говорится в заявлении МИД России": the institution speaks.
   if (LOCATIVES.has(t.key)) {
