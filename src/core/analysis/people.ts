@@ -22,7 +22,7 @@ import {
 } from '../lexicon/words.ts';
 import { fold } from '../text/fold.ts';
 import { PhraseIndex, type PhraseMatch } from '../text/phrases.ts';
-import { spanText, type Token, tokenAt } from '../text/tokens.ts';
+import { spanText, stripPossessive, type Token, tokenAt } from '../text/tokens.ts';
 import { type Context, isSentenceEnd, NON_PROSE } from './context.ts';
 
 export interface Entity {
@@ -395,7 +395,7 @@ export function findPeople(ctx: Context): People {
       const fits = active.filter((id) => data.rolesAt(id, date).some((r) => titleFits(words, r.title, r.kind)));
       if (fits.length === 1) return fits[0] ?? null;
     }
-    if (COMMON_WORD_SURNAMES.has(key.replace(/['’]s$/, ''))) return null;
+    if (COMMON_WORD_SURNAMES.has(stripPossessive(key))) return null;
     // "based in Austin, Texas", "at Wallace": a place or thing after a preposition of place.
     if (['in', 'at', 'near', 'outside'].includes(tokens[i - 1]?.key ?? '')) return null;
     if (active.length === 1 && ids.length === 1 && !sentenceInitialAmbiguous(tokens, i)) return active[0] ?? null;

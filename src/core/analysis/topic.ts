@@ -8,7 +8,7 @@
  * written for people.
  */
 import { NATO_WORDS, OTHER_DOMAIN_STEMS, RUSSIA_WORDS, SECURITY_STEMS, UKRAINE_WAR_WORDS } from '../lexicon/topic.ts';
-import { tokenize } from '../text/tokens.ts';
+import { stripPossessive, tokenize } from '../text/tokens.ts';
 import type { Context } from './context.ts';
 import type { Entity } from './people.ts';
 import type { Block, PageMeta, Verdict } from './types.ts';
@@ -56,7 +56,7 @@ const SECURITY_ORG_KINDS = new Set(['alliance', 'ministry', 'armed-forces', 'int
  * Ukraine ("NATO-Ostflanke", "Russland-Sanktionen", "Ukraine-Krieg", "anti-NATO").
  */
 function topicKey(key: string): string {
-  const k = key.endsWith("'s") ? key.slice(0, -2) : key;
+  const k = stripPossessive(key);
   if (!k.includes('-') || NATO_WORDS.has(k) || RUSSIA_WORDS.has(k) || UKRAINE_WAR_WORDS.has(k)) return k;
   for (const part of k.split('-')) if (NATO_WORDS.has(part) || RUSSIA_WORDS.has(part) || UKRAINE_WAR_WORDS.has(part)) return part;
   return k;

@@ -159,7 +159,6 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   return tokens;
 }
 
-/** Drops a possessive ending ("Shoigu’s" → "shoigu", "Mattis’" handled by the caller) from a folded key. */
 /**
  * The text from start to end as one line: a name or role read from the page keeps the source's
  * line breaks and indentation ("Jana\n      Example" in pretty-printed HTML), which a reader never sees.
@@ -169,6 +168,7 @@ export function spanText(source: string, start: number, end: number): string {
   return /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ') : text;
 }
 
+/** Drops a possessive ending ("Shoigu’s" → "shoigu", "Mattis’" handled by the caller) from a folded key. */
 export function stripPossessive(key: string): string {
   return key.endsWith("'s") ? key.slice(0, -2) : key;
 }
