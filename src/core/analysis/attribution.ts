@@ -646,11 +646,10 @@ function cueAt(tokens: readonly Token[], k: number): boolean {
   if (next && !next.upper && MODALS_AFTER_NOUN.has(next.key)) return false;
   // "state media", "state television": the adjective; the verb is followed by "that" or punctuation.
   if (t.key === 'state' && next?.kind === 'word' && next.key !== 'that') return false;
-  // "Baltic states agree", "member states", "the United States": the noun ("the plan states families must …" is the verb).
-  const before = tokens[k - 1];
-  if (t.key === 'states' && next?.kind === 'word' && next.key !== 'that' && (before?.upper || STATES_NOUN_AFTER.has(before?.key ?? '')))
-    return false;
   const prev = tokens[k - 1];
+  // "Baltic states agree", "member states", "the United States": the noun ("the plan states families must …" is the verb).
+  if (t.key === 'states' && next?.kind === 'word' && next.key !== 'that' && (prev?.upper || STATES_NOUN_AFTER.has(prev?.key ?? '')))
+    return false;
   if (prev?.kind !== 'word') return true;
   // French/Spanish auxiliaries ("a déclaré", "ha dicho") look like English articles.
   if ((prev.key === 'a' || prev.key === 'ha') && (t.text !== t.key || CUE_VERBS.get(t.key)?.english === false)) return true;
