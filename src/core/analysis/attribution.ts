@@ -1055,7 +1055,7 @@ function subjectAt(
   const o = orgStartingWithin(people, block, p, lead);
   if (o) {
     if (isPossessive(tokens[o.to - 1])) return null;
-    return { speaker: { key: `org:${o.id}`, id: o.id, name: o.name, type: 'organisation' }, method: 'organisation', source: null };
+    return byOrganisation(o);
   }
   // A name the article has not introduced: after a description in the same phrase ("Band member Jan
   // Example …"), or two to four capitalised words followed by a lower-case verb ("Jan Example went …").
@@ -1373,7 +1373,7 @@ function speakerEndingAt(
     if (g === 'plural') return { speaker: null, method: 'pronoun', source: t.text };
     return { speaker: resolvePronoun(ctx, people, block, t.start, g), method: 'pronoun', source: null };
   }
-  if (o) return { speaker: { key: `org:${o.id}`, id: o.id, name: o.name, type: 'organisation' }, method: 'organisation', source: null };
+  if (o) return byOrganisation(o);
   // Role noun phrase: "the defense secretary", "Russia’s foreign minister".
   const role = roleEndingAt(ctx, people, block, tokens, j, limit);
   if (role) return role;
@@ -1449,8 +1449,7 @@ function institutionEndingAt(ctx: Context, tokens: Token[], j: number, limit: nu
   let a = j;
   while (a - 1 >= limit && j - a < 4 && tokens[a - 1]?.upper && !NOT_NAME_START.has(tokens[a - 1]?.key ?? '')) a--;
   if (a === j) return null;
-  const name = spanText(ctx.text, tokens[a]?.start ?? 0, tokens[j]?.end ?? 0);
-  return { speaker: { key: `text:${name}`, id: null, name, type: 'organisation' }, method: 'organisation', source: null };
+  return byInstitution(spanText(ctx.text, tokens[a]?.start ?? 0, tokens[j]?.end ?? 0));
 }
 
 /** Lower-case particles inside names: "Michery el Example", "Jan van Example". */
@@ -1520,13 +1519,11 @@ function speakerAfter(
   if (LOCATIVES.has(t.key)) {
     const at = STATEMENT_WORDS.has(tokens[k + 1]?.key ?? '') ? k + 2 : k + 1;
     const o = orgStartingWithin(people, block, at, at);
-    if (o) return { speaker: { key: `org:${o.id}`, id: o.id, name: o.name, type: 'organisation' }, method: 'organisation', source: null };
+    if (o) return byOrganisation(o);
     // An institution the dataset does not know, by its acronym: "— наголосили в ДСНС".
     const acronym = tokens[at];
-    if (acronym?.kind === 'word' && /^\p{Lu}{2,6}$/u.test(acronym.text) && isSentenceEnd(tokens, at + 1)) {
-      const name = acronym.text;
-      return { speaker: { key: `text:${name}`, id: null, name, type: 'organisation' }, method: 'organisation', source: null };
-    }
+    if (acronym?.kind === 'word' && /^\p{Lu}{2,6}$/u.test(acronym.text) && isSentenceEnd(tokens, at + 1))
+      return byInstitution(acronym.text);
   }
   // "stated that X’s …", "said in X": a clause or phrase follows the verb, not its subject.
   if (PHRASE_END.has(t.key) || t.key === 'that') return null;
@@ -1555,8 +1552,7 @@ function speakerAfter(
   if (head) return { speaker: personSpeaker(head.entity), method: 'cue', source: null };
   // An organisation heads the phrase ("said the Kremlin"); as a modifier ("the Kremlin spokesman") it does not.
   const o = orgStartingWithin(people, block, k, k + 1);
-  if (o && o.to >= end)
-    return { speaker: { key: `org:${o.id}`, id: o.id, name: o.name, type: 'organisation' }, method: 'organisation', source: null };
+  if (o && o.to >= end) return byOrganisation(o);
   // "said another user, Jan Example", "a martelé le président du parti, Jordan Example": a name in apposition
   // to a description or a role — the name says who it is better than the role can.
   const apposed = apposedName(ctx, people, block, tokens, end);
@@ -1631,6 +1627,16 @@ function mentionEndingAt(people: People, block: number, j: number): Mention | un
 
 function personSpeaker(e: Entity): Speaker {
   return { key: e.key, id: e.id, name: e.name, type: 'person' };
+}
+
+/** Found: an organisation of the dataset speaks. */
+function byOrganisation(o: OrgMentionAt): Omit<Found, 'cue' | 'distance'> {
+  return { speaker: { key: `org:${o.id}`, id: o.id, name: o.name, type: 'organisation' }, method: 'organisation', source: null };
+}
+
+/** Found: an institution only the text names ("The Washington Post", "ДСНС") speaks. */
+function byInstitution(name: string): Omit<Found, 'cue' | 'distance'> {
+  return { speaker: { key: `text:${name}`, id: null, name, type: 'organisation' }, method: 'organisation', source: null };
 }
 
 function pronounGender(key: string): 'm' | 'f' | 'plural' | undefined {
@@ -1789,7 +1795,7 @@ function orgReference(
       if (!o || (b === block && o.from >= j)) continue;
       const at = bt[o.from - 1]?.key === 'the' ? o.from - 1 : o.from;
       if (opensSentenceAfterDateline(bt, at) && !isPossessive(bt[o.to - 1])) {
-        return { speaker: { key: `org:${o.id}`, id: o.id, name: o.name, type: 'organisation' }, method: 'organisation', source: null };
+        return byOrganisation(o);
       }
     }
   }
