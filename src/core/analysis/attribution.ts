@@ -26,7 +26,7 @@ import {
   TITLE_MODIFIERS,
 } from '../lexicon/words.ts';
 import { fold } from '../text/fold.ts';
-import { dictionaryForms } from '../text/inflect.ts';
+import { CYRILLIC, dictionaryForms } from '../text/inflect.ts';
 import { PhraseIndex } from '../text/phrases.ts';
 import { spanText, type Token, tokenAt } from '../text/tokens.ts';
 import { type Context, isSentenceEnd } from './context.ts';
@@ -1295,8 +1295,7 @@ function bareNameSegment(
   if (words < 2) return null;
   // A Cyrillic word opening the sentence may be any word ("Накануне Макрон …"): only a known first name starts a name there.
   const first = tokens[from];
-  if (first && /\p{Script=Cyrillic}/u.test(first.text) && opensSentenceAfterDateline(tokens, from) && !GIVEN_NAMES.has(first.key))
-    return null;
+  if (first && CYRILLIC.test(first.text) && opensSentenceAfterDateline(tokens, from) && !GIVEN_NAMES.has(first.key)) return null;
   if (ctx.data.countryNames.matchAt(tokens, from) || ctx.data.orgNames.matchAt(tokens, from)) return null;
   for (let i = from; i <= to; i++)
     if (ctx.data.countryNames.matchAt(tokens, i)?.to === to + 1 || ctx.data.orgNames.matchAt(tokens, i)?.to === to + 1) return null;

@@ -21,6 +21,7 @@ import {
   TITLE_MODIFIERS,
 } from '../lexicon/words.ts';
 import { fold } from '../text/fold.ts';
+import { CYRILLIC } from '../text/inflect.ts';
 import { PhraseIndex, type PhraseMatch } from '../text/phrases.ts';
 import { spanText, stripPossessive, type Token, tokenAt } from '../text/tokens.ts';
 import { type Context, isSentenceEnd, NON_PROSE } from './context.ts';
@@ -87,8 +88,6 @@ const PARTICLES = new Set([
   'y',
 ]);
 const MAX_NAME_WORDS = 4;
-
-const CYRILLIC = /\p{Script=Cyrillic}/u;
 
 /** Words after which a title's capitalised complement begins (an organisation or a ministry, not a name). */
 const TITLE_COMPLEMENT = new Set(['of', 'the', 'for', 'at', 'de', 'del', 'des', 'du', 'di', 'della', 'da', 'do', 'la', 'le', 'el']);

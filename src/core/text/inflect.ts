@@ -184,6 +184,9 @@ function wordForms(word: string, cyrillic: boolean): string[] {
   return out;
 }
 
+/** Text in Cyrillic script (Russian, Ukrainian, Belarusian …). */
+export const CYRILLIC = /\p{Script=Cyrillic}/u;
+
 /** A word that may be a case of a name: Cyrillic, or Latin when `latin` (see dictionaryForms). Cheap, for the many words that are not. */
 export function mayDecline(key: string, latin: boolean): boolean {
   if (latin) return true;
