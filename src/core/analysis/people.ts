@@ -123,6 +123,8 @@ export function findPeople(ctx: Context): People {
   const localSurnames = new PhraseIndex<Entity>();
   const byBlock: Mention[][] = ctx.blocks.map(() => []);
   const givenNames = datasetGivenNames(ctx);
+  /** A first name's gender from our list or the dataset's people, or null when we do not know the name. */
+  const knownGender = (key: string): Gender | null => GIVEN_NAMES.get(key) ?? givenNames.get(key) ?? null;
   const nameAt = (tokens: readonly Token[], i: number) => data.nameAt(tokens, i, ctx.latinInflects);
 
   const entityFor = (key: string, make: () => Omit<Entity, 'mentions' | 'key'>): Entity => {
@@ -322,7 +324,7 @@ export function findPeople(ctx: Context): People {
     for (const id of sur?.values ?? []) if (theirs(givenNamesOf(id))) return { entity: datasetEntity(id), to };
     // A capitalised word that opens a sentence or a headline is a first name only if it is a known one
     // ("Besides Clinton", "Endorsed Trump"); elsewhere any such word is.
-    const known = GIVEN_NAMES.has(key) || givenNames.has(key);
+    const known = knownGender(key) !== null;
     // (Cyrillic has no shape to go by: "Накануне Макрон" is "the day before, Macron".)
     const shapeUnknown = ctx.latinInflects || CYRILLIC.test(first.text) || !firstNameShaped(key);
     if (!known && (titleCased(tokens) || (opensSentence(tokens, i - 1) && shapeUnknown))) return null;
@@ -331,7 +333,7 @@ export function findPeople(ctx: Context): People {
     const entity = entityFor(`text:${name}`, () => ({
       id: null,
       name,
-      gender: GIVEN_NAMES.get(key) ?? givenNames.get(key) ?? guessGender(key),
+      gender: knownGender(key) ?? guessGender(key),
       title: null,
       titleIsOffice: false,
       titleCountry: null,
@@ -454,7 +456,7 @@ export function findPeople(ctx: Context): People {
       // "Президентка Ради Оксана Example": a word before a known first name in a Cyrillic run is the title's
       // complement in the genitive, not part of the name.
       const nextKey = tokens[i + 1]?.key ?? '';
-      if (runWords >= 3 && CYRILLIC.test(t.text) && !GIVEN_NAMES.has(t.key) && (GIVEN_NAMES.has(nextKey) || givenNames.has(nextKey))) {
+      if (runWords >= 3 && CYRILLIC.test(t.text) && !GIVEN_NAMES.has(t.key) && knownGender(nextKey) !== null) {
         i++;
         continue;
       }
@@ -468,7 +470,7 @@ export function findPeople(ctx: Context): People {
       // 2. A multi-word name the dataset does not know.
       if (runWords >= 2 && !isOrgOrPlace(tokens, i, run)) {
         const firstKey = t.key;
-        const gender = GIVEN_NAMES.get(firstKey) ?? givenNames.get(firstKey) ?? null;
+        const gender = knownGender(firstKey);
         // "Sybiha’s deputy, Mariana Example,": a name in apposition after a role.
         // (Unless it ends in a surname the dataset knows, spelled another way: "El ministro de Exteriores, Dmitro Kuleba,".)
         const afterRole =
@@ -478,13 +480,7 @@ export function findPeople(ctx: Context): People {
           !datasetSurnameFits(tokens, run - 1, null);
         // Evidence after the run counts for a name, not for a description ("the Wisconsin Republican said").
         const described = ['the', 'a', 'an'].includes(tokens[i - 1]?.key ?? '') || /['’]s$/.test(t.text);
-        if (
-          title ||
-          gender !== null ||
-          givenNames.has(firstKey) ||
-          afterRole ||
-          (!described && plainNameRun(tokens, i, run) && actsAsPerson(tokens, run))
-        ) {
+        if (title || gender !== null || afterRole || (!described && plainNameRun(tokens, i, run) && actsAsPerson(tokens, run))) {
           const name = withoutPossessive(spanText(ctx.text, t.start, tokens[run - 1]?.end ?? t.end));
           const e = entityFor(`text:${name}`, () => ({
             id: null,
@@ -582,7 +578,7 @@ export function findPeople(ctx: Context): People {
       const e = entityFor(`text:${name}`, () => ({
         id: null,
         name,
-        gender: GIVEN_NAMES.get(first.key) ?? givenNames.get(first.key) ?? (to - from > 1 ? guessGender(first.key) : null),
+        gender: knownGender(first.key) ?? (to - from > 1 ? guessGender(first.key) : null),
         title: null,
         titleIsOffice: false,
         titleCountry: null,
