@@ -1820,38 +1820,37 @@ function roleEndingAt(
   const offset = tokens[j]?.start ?? 0;
   // "the former defense secretary": not whoever holds the office today.
   const former = slice.slice(0, last?.from ?? slice.length).some((t) => FORMER.has(t.key));
-  // …but someone in the article who held it before: "the former Norwegian prime minister said".
-  if (last && last.to === slice.length && former) {
-    let country: string | null = null;
-    for (let i = 0; i < last.from; i++) country = ctx.data.countryAt(slice, i, ctx.latinInflects)?.values[0] ?? country;
-    const offices = last.values.filter((id) => country === null || ctx.data.offices.get(id)?.country === country);
-    for (const e of recentEntities(people, block, tokens[j]?.start ?? 0)) {
-      if (e.id && ctx.data.allRoles(e.id).some((r) => offices.includes(r.officeId) && r.end !== null && r.end <= ctx.date))
-        return { speaker: personSpeaker(e), method: 'role', source: null };
-    }
-  }
-  if (last && last.to === slice.length && !former) {
-    // Country named in the phrase ("Russia’s defense minister") or right after it ("министр обороны России").
+  if (last && last.to === slice.length) {
+    // Country named in the phrase ("Russia’s defense minister") or, for the present holder, right after it
+    // ("министр обороны России").
     let country: string | null = null;
     for (let i = 0; i < last.from; i++) {
       const c = ctx.data.countryAt(slice, i, ctx.latinInflects);
       if (c) country = c.values[0] ?? null;
     }
-    if (country === null) country = ctx.data.countryAt(tokens, j + 1, ctx.latinInflects)?.values[0] ?? null;
+    if (country === null && !former) country = ctx.data.countryAt(tokens, j + 1, ctx.latinInflects)?.values[0] ?? null;
     const offices = last.values.filter((id) => country === null || ctx.data.offices.get(id)?.country === country);
-    // Someone already in the article who holds one of these offices.
     const seen = recentEntities(people, block, offset);
-    for (const e of seen) {
-      if (e.id && ctx.data.rolesAt(e.id, ctx.date).some((r) => offices.includes(r.officeId))) {
-        return { speaker: personSpeaker(e), method: 'role', source: null };
+    if (former) {
+      // …but someone in the article who held it before: "the former Norwegian prime minister said".
+      for (const e of seen) {
+        if (e.id && ctx.data.allRoles(e.id).some((r) => offices.includes(r.officeId) && r.end !== null && r.end <= ctx.date))
+          return { speaker: personSpeaker(e), method: 'role', source: null };
       }
-    }
-    if (country !== null || offices.length === 1) {
-      const holders = offices.flatMap((o) => ctx.data.holdersAt(o, ctx.date));
-      const unique = [...new Set(holders)];
-      if (unique.length === 1 && unique[0]) {
-        const p = ctx.data.people.get(unique[0]);
-        if (p) return { speaker: { key: p.id, id: p.id, name: p.name, type: 'person' }, method: 'role', source: null };
+    } else {
+      // Someone already in the article who holds one of these offices.
+      for (const e of seen) {
+        if (e.id && ctx.data.rolesAt(e.id, ctx.date).some((r) => offices.includes(r.officeId))) {
+          return { speaker: personSpeaker(e), method: 'role', source: null };
+        }
+      }
+      if (country !== null || offices.length === 1) {
+        const holders = offices.flatMap((o) => ctx.data.holdersAt(o, ctx.date));
+        const unique = [...new Set(holders)];
+        if (unique.length === 1 && unique[0]) {
+          const p = ctx.data.people.get(unique[0]);
+          if (p) return { speaker: { key: p.id, id: p.id, name: p.name, type: 'person' }, method: 'role', source: null };
+        }
       }
     }
   }
