@@ -462,7 +462,7 @@ function pick(after: Found | null, before: Found | null): Found | null {
 
 /** Nouns that name a work: a title in quotes after them is not speech ("the book “…”", "the show “…”"). */
 const WORK_NOUNS = new Set(
-  'book books film films movie movies show shows series program programme podcast song songs album column documentary novel memoir autobiography biography essay play musical episode sitcom broadcast titled entitled ballet opera exhibition festival buch film sendung ballett oper livre émission ballet opéra libro película ballet ópera książka film balet opera книга фильм балет опера выставка книга фільм балет опера виставка'
+  'book books film films movie movies show shows series program programme podcast song songs album column documentary novel memoir autobiography biography essay play musical episode sitcom broadcast titled entitled ballet opera exhibition festival buch sendung ballett oper livre émission opéra libro película ópera książka balet книга фильм балет опера выставка фільм виставка'
     .split(' ')
     .map(fold),
 );

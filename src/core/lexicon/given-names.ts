@@ -36,7 +36,7 @@ const MALE = `
   alexis recep emre kemal ahmet yusuf khalid tariq hamid abdullah ibrahim nikola milos dragan zoran goran andrej tomas petar
   georgi dimitar hristo rumen boyko mihai vasile dainius andris artis jussi ulf pal hamza
   даниил павел борис григорий константин вячеслав геннадий анатолий
-  maksym maksim jonas tomas oleh ihor serhiy yevhen vitaliy denys kyrylo illia mykyta
+  maksym maksim jonas oleh ihor serhiy yevhen vitaliy denys kyrylo illia mykyta
 `;
 const FEMALE = `
   abigail alexandra alice alina amanda amy ana anastasia andrea angela angelina ann anna anne annalena annette barbara beata
@@ -48,14 +48,14 @@ const FEMALE = `
   madeleine maria marie marina marine marjorie martha mary maya megan melania melissa michelle mila monica nancy natalia
   natalya nicole nikki nina olga olena oksana pamela patricia paula penny rachel rebecca rose ruth sabine sally samantha
   sandra sara sarah sharon shirley sophie stephanie susan suzanne svetlana sylvie tamara tanya tatiana teresa theresa tina
-  ursula valentina valerie vanessa victoria virginia wendy yulia yuliia zoe agnieszka anna beata ewa katarzyna malgorzata
-  мария мария анна елена ольга наталья татьяна ирина светлана юлия людмила валентина
-  марія олена ольга наталія тетяна ірина юлія людмила
+  ursula valentina valerie vanessa victoria virginia wendy yulia yuliia zoe agnieszka ewa katarzyna malgorzata
+  мария анна елена ольга наталья татьяна ирина светлана юлия людмила валентина
+  марія олена наталія тетяна ірина юлія
   jana kadri aino anneli birgit aleksandra anja antje camille chiara corinna dagmar daria eliza elzbieta evelina evika
   francesca helena helle henna ilona ines iryna ivana jadwiga jelena jolanta justyna katarina katrin katja kersti liina
   liisa lucia magdalena maia margarita mari marta marja marianne mette monika nataliya nadia petra raimonda ramona renata
   roberta sanna sari silvia simona sofia tatyana tiina vera veronika viktoria zuzana gabriela mariana beatrix elina kaia
-  мария екатерина марина виктория вероника оксана
+  екатерина марина виктория вероника оксана
 `;
 
 export type Gender = 'm' | 'f';
